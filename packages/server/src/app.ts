@@ -1,0 +1,106 @@
+// Builds the Fastify application: platform pieces decorated once at the root, then one plugin per bounded context.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { DB } from './db/schema.ts';
+import { loggerOptions } from './platform/logging.ts';
+import { registerProblemHandler, problems } from './platform/problem.ts';
+import { registerValidation } from './platform/validation.ts';
+import { installRequestContext } from './platform/request-context.ts';
+import { LocalOutboxGateway, SmsDispatcher, type SmsGateway } from './platform/sms.ts';
+import { systemRoutes } from './platform/system-routes.ts';
+import { orgRoutes } from './modules/org/routes.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    db: Kysely<DB>;
+    sms: SmsDispatcher;
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** A different SMS gateway (tests use a failing one); the local outbox by default. */
+  smsGateway?: SmsGateway;
+  logger?: boolean;
+}
+
+export async function buildApp({ config, database, smsGateway, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? loggerOptions(config.logLevel) : false,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  const sms = new SmsDispatcher(database.db, smsGateway ?? new LocalOutboxGateway(app.log), app.log);
+  app.decorate('sms', sms);
+
+  registerValidation(app);
+  registerProblemHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    // Plain-HTTP deployments (a hall's intranet, localhost) must not be told to upgrade to HTTPS.
+    hsts: config.production,
+    contentSecurityPolicy: {
+      directives: {
+        'upgrade-insecure-requests': config.production ? [] : null,
+        // Ant Design writes its styles at run time; images may be data: URLs (QR codes, previews).
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip || 'local' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'OneWindow 一窗通办 API', version: '0.1.0', description: '政务服务平台接口。错误以 RFC 9457 problem+json 返回。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ow_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installRequestContext(app);
+
+  await app.register(systemRoutes);
+  await app.register(identityRoutes);
+  await app.register(orgRoutes);
+  await serveWebApp(app, config.webDistDir);
+
+  app.addHook('onClose', async () => {
+    await sms.stop();
+  });
+  return app;
+}
+
+async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const built = fs.existsSync(`${distDir}/index.html`);
+  if (built) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') throw problems.notFound('接口');
+    if (!built) {
+      return reply.type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build -w @onewindow/web');
+    }
+    // Hashed assets that exist were served by @fastify/static; everything else is a client-side route.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

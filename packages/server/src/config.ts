@@ -1,0 +1,49 @@
+// Runtime configuration, read once from the environment. The README's configuration table documents every variable.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Real PostgreSQL when set; otherwise the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | null;
+  production: boolean;
+  logLevel: string;
+  sessionTtlMinutes: number;
+  lockout: { maxFailures: number; windowMinutes: number };
+  /** Roles that must log in with a TOTP code as well as a password. */
+  totpRequiredRoles: string[];
+  bodyLimitBytes: number;
+  /** Built web app to serve; null when it has not been built (the API still runs). */
+  webDistDir: string;
+  seedDemoData: boolean;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 应为非负整数，实际为 "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const repoRoot = path.resolve(import.meta.dirname, '../../..');
+  return {
+    port: intFromEnv(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
+    databaseUrl: env.DATABASE_URL || null,
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionTtlMinutes: intFromEnv(env, 'SESSION_TTL_MINUTES', 8 * 60),
+    lockout: {
+      maxFailures: intFromEnv(env, 'LOGIN_MAX_FAILURES', 5),
+      windowMinutes: intFromEnv(env, 'LOGIN_LOCK_MINUTES', 15),
+    },
+    totpRequiredRoles: (env.TOTP_REQUIRED_ROLES ?? 'system_admin').split(',').map((r) => r.trim()).filter(Boolean),
+    bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    webDistDir: path.join(repoRoot, 'packages/web/dist'),
+    seedDemoData: env.SEED_DEMO_DATA !== 'false',
+  };
+}

@@ -1,0 +1,61 @@
+// One way to reach PostgreSQL: Kysely over a `pg` pool, either to a real server (DATABASE_URL) or to the embedded
+// PGlite through its pg-compatible adapter. Everything above this file sees the same dialect.
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { DB } from './schema.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// Return timestamps and bigints in forms the API can pass on unchanged.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+
+export interface OpenOptions {
+  databaseUrl: string | null;
+  /** Folder for PGlite's files; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, pool, kind: 'postgres', close: () => db.destroy() };
+  }
+  const inMemory = options.dataDir.startsWith('memory://');
+  const releaseLock = inMemory ? () => {} : acquireDataDirLock(options.dataDir);
+  try {
+    const pglite = await PGlite.create({
+      dataDir: inMemory ? options.dataDir : path.join(options.dataDir, 'pgdata'),
+      extensions: { pg_trgm },
+    });
+    const pool = new pg.Pool(createPgConfig(pglite));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      pool,
+      kind: 'pglite',
+      async close() {
+        await db.destroy();
+        await pglite.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}

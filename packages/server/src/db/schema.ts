@@ -1,0 +1,162 @@
+// Kysely's view of the tables, kept in step with migrations/*.sql.
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  level: 'province' | 'city' | 'county' | 'township';
+  created_at: CreatedAt;
+}
+
+export interface DepartmentsTable {
+  id: Generated<string>;
+  name: string;
+  uscc: string;
+  region_code: string;
+  created_at: CreatedAt;
+}
+
+export interface ServiceDomainsTable {
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface HallsTable {
+  id: Generated<string>;
+  name: string;
+  region_code: string;
+  address: Generated<string>;
+  phone: Generated<string>;
+  opening_hours: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface WindowsTable {
+  id: Generated<string>;
+  hall_id: string;
+  number: string;
+  name: string;
+  kind: 'comprehensive' | 'domain';
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface WindowDomainsTable {
+  window_id: string;
+  domain_code: string;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  username: string;
+  name: string;
+  phone: Generated<string>;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface StaffRolesTable {
+  id: Generated<string>;
+  staff_id: string;
+  role: string;
+  region_code: string;
+  department_id: string | null;
+}
+
+export interface ApplicantsTable {
+  id: Generated<string>;
+  type: 'person' | 'company';
+  name: string;
+  id_number: string | null;
+  uscc: string | null;
+  legal_representative: string | null;
+  phone: string;
+  password_hash: string;
+  phone_verified_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  subject_kind: 'staff' | 'applicant';
+  subject_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  ip: string;
+  user_agent: string;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  account_key: string;
+  at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface SmsCodesTable {
+  id: Generated<number>;
+  phone: string;
+  purpose: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SmsOutboxTable {
+  id: Generated<number>;
+  phone: string;
+  text: string;
+  purpose: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string;
+  request_id: string;
+  outcome: string;
+  detail: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  departments: DepartmentsTable;
+  service_domains: ServiceDomainsTable;
+  halls: HallsTable;
+  windows: WindowsTable;
+  window_domains: WindowDomainsTable;
+  staff: StaffTable;
+  staff_roles: StaffRolesTable;
+  applicants: ApplicantsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  sms_codes: SmsCodesTable;
+  sms_outbox: SmsOutboxTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,178 @@
+// Who is asking and what they may do, for every request: the session cookie becomes an actor, the route's declared
+// action is checked before validation, cookie-authenticated writes must carry the CSRF token, and every state change
+// runs in one transaction that ends with its audit record. Requests that change nothing they tried to change are
+// audited too (rejected or failed), so the log shows every attempt.
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Role } from '@onewindow/domain';
+import { appendAudit, type AuditEntry } from './audit/chain.ts';
+import { AppError, problems } from './problem.ts';
+import { authorize, type Action, type Actor, type ResourceScope } from './policy.ts';
+
+export const SESSION_COOKIE = 'ow_session';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface SessionInfo {
+  tokenHash: string;
+  csrfToken: string;
+}
+
+/** What a handler tells the audit record beyond the route's action; actor fields override for logins. */
+export type AuditInfo = Partial<Pick<AuditEntry, 'action' | 'targetType' | 'targetId' | 'outcome' | 'detail' | 'actorKind' | 'actorId' | 'actorName' | 'actorRole'>>;
+
+export type Change<T> = (trx: Transaction<DB>, audit: (info: AuditInfo) => void) => Promise<T>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy action this route performs; every /api route must declare one. */
+    action?: Action;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    session: SessionInfo | null;
+    auditCommitted: boolean;
+    /** Checks the route's action against a loaded resource; throws 403/404 as the policy decides. */
+    authorize(scope: ResourceScope, action?: Action): void;
+    /** Runs a state change in one transaction with its audit record. */
+    change<T>(fn: Change<T>): Promise<T>;
+    /** Records that staff read personal data (unmasked), in its own transaction. */
+    auditPersonalDataRead(targetType: string, targetId: string, fields: string[]): Promise<void>;
+  }
+}
+
+export function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
+}
+
+export function actorIdentity(actor: Actor): Pick<AuditEntry, 'actorKind' | 'actorId' | 'actorName' | 'actorRole'> {
+  if (actor.kind === 'anonymous') return { actorKind: 'anonymous', actorId: null, actorName: '匿名', actorRole: null };
+  if (actor.kind === 'applicant') return { actorKind: 'applicant', actorId: actor.id, actorName: actor.name, actorRole: 'applicant' };
+  const roles = [...new Set(actor.roles.map((r) => r.role))].join(',');
+  return { actorKind: 'staff', actorId: actor.id, actorName: actor.name, actorRole: roles || null };
+}
+
+function decisionToError(decision: ReturnType<typeof authorize>): AppError | null {
+  switch (decision) {
+    case 'allow': return null;
+    case 'unauthenticated': return problems.unauthenticated();
+    case 'forbidden': return problems.forbidden();
+    case 'not_found': return problems.notFound('记录');
+  }
+}
+
+async function loadActor(app: FastifyInstance, kind: 'staff' | 'applicant', id: string): Promise<Actor | null> {
+  if (kind === 'applicant') {
+    const a = await app.db.selectFrom('applicants').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    return a ? { kind: 'applicant', id: a.id, name: a.name } : null;
+  }
+  const s = await app.db.selectFrom('staff').select(['id', 'name']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+  if (!s) return null;
+  const roles = await app.db
+    .selectFrom('staff_roles')
+    .select(['role', 'region_code', 'department_id'])
+    .where('staff_id', '=', id)
+    .execute();
+  return {
+    kind: 'staff',
+    id: s.id,
+    name: s.name,
+    roles: roles.map((r) => ({ role: r.role as Role, regionCode: r.region_code, departmentId: r.department_id })),
+  };
+}
+
+export function installRequestContext(app: FastifyInstance): void {
+  app.decorateRequest('actor', null as never); // set on every request by the onRequest hook below
+  app.decorateRequest('session', null);
+  app.decorateRequest('auditCommitted', false);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.action && !route.url.startsWith('/api/docs')) {
+      throw new Error(`路由 ${route.method} ${route.url} 未声明权限动作（config.action）`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = { kind: 'anonymous' };
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const tokenHash = sha256(token);
+    const session = await app.db
+      .selectFrom('sessions')
+      .select(['subject_kind', 'subject_id', 'csrf_token'])
+      .where('token_hash', '=', tokenHash)
+      .where('expires_at', '>', new Date())
+      .executeTakeFirst();
+    if (!session) return;
+    const actor = await loadActor(app, session.subject_kind, session.subject_id);
+    if (!actor) return;
+    request.actor = actor;
+    request.session = { tokenHash, csrfToken: session.csrf_token };
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const action = request.routeOptions.config.action;
+    if (!action) return;
+    if (request.session && MUTATING.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      const expected = Buffer.from(request.session.csrfToken);
+      const given = Buffer.from(typeof sent === 'string' ? sent : '');
+      if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+        throw new AppError(403, 'CSRF_TOKEN_INVALID', '页面已过期，请刷新后重试');
+      }
+    }
+    const error = decisionToError(authorize(request.actor, action));
+    if (error) throw error;
+  });
+
+  app.decorateRequest('authorize', function (this: FastifyRequest, scope: ResourceScope, action?: Action) {
+    const error = decisionToError(authorize(this.actor, action ?? this.routeOptions.config.action!, scope));
+    if (error) throw error;
+  });
+
+  const entryFor = (request: FastifyRequest, info: AuditInfo, outcome: AuditEntry['outcome']): AuditEntry => ({
+    ...actorIdentity(request.actor),
+    action: request.routeOptions.config.action ?? 'unknown',
+    targetType: null,
+    targetId: null,
+    ip: request.ip,
+    requestId: request.id,
+    outcome,
+    detail: {},
+    ...info,
+  });
+
+  app.decorateRequest('change', async function <T>(this: FastifyRequest, fn: Change<T>): Promise<T> {
+    let info: AuditInfo = {};
+    const result = await app.db.transaction().execute(async (trx) => {
+      const value = await fn(trx, (more) => {
+        info = { ...info, ...more };
+      });
+      await appendAudit(trx, entryFor(this, info, 'success'));
+      return value;
+    });
+    this.auditCommitted = true;
+    return result;
+  });
+
+  app.decorateRequest('auditPersonalDataRead', async function (this: FastifyRequest, targetType: string, targetId: string, fields: string[]) {
+    await app.db.transaction().execute((trx) =>
+      appendAudit(trx, entryFor(this, { action: 'personal_data.read', targetType, targetId, detail: { fields } }, 'success')),
+    );
+  });
+
+  // A write that ended without committing its own audit record (bad input, refused, or failed) is recorded here,
+  // before the response leaves, so a client that sees the answer can also see the record.
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!MUTATING.has(request.method) || request.auditCommitted || !request.routeOptions.config?.action) return;
+    const outcome = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'rejected' : 'success';
+    try {
+      await app.db.transaction().execute((trx) =>
+        appendAudit(trx, entryFor(request, { detail: { status: reply.statusCode, url: request.url } }, outcome)),
+      );
+    } catch (error) {
+      request.log.error({ err: error }, 'could not write the audit record of a rejected request');
+    }
+  });
+}

@@ -1,0 +1,76 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { messages, type Locale, type MessageKey } from './messages.ts';
+
+const STORAGE_KEY = 'onewindow.locale';
+
+export type Params = Record<string, string | number>;
+
+interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, params?: Params) => string;
+  /** Chinese style `2025年3月7日 09:30`; ISO-like in English. */
+  formatDateTime: (iso: string | null | undefined) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function applyLocale(locale: Locale): void {
+  dayjs.locale(locale === 'zh' ? 'zh-cn' : 'en');
+  document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const chosen = initialLocale();
+    applyLocale(chosen);
+    return chosen;
+  });
+
+  useEffect(() => applyLocale(locale), [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    applyLocale(next);
+    setLocaleState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private browsing may refuse storage; the choice then lasts for this page only.
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const dictionary = messages[locale];
+    const t = (key: MessageKey, params?: Params) => interpolate(dictionary[key], params);
+    const formatDateTime = (iso: string | null | undefined) => {
+      if (!iso) return '';
+      const date = dayjs(iso);
+      if (!date.isValid()) return iso;
+      return date.format(locale === 'zh' ? 'YYYY年M月D日 HH:mm' : 'YYYY-MM-DD HH:mm');
+    };
+    return { locale, setLocale, t, formatDateTime };
+  }, [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function interpolate(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n must be used inside <I18nProvider>');
+  return context;
+}
