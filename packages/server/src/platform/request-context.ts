@@ -29,6 +29,10 @@ declare module 'fastify' {
     /** The policy action this route performs; every /api route must declare one. */
     action?: Action;
   }
+  interface FastifyInstance {
+    /** Every /api route with its declared action: the authorization matrix test walks this list. */
+    apiRoutes: { method: string; url: string; action: Action }[];
+  }
   interface FastifyRequest {
     actor: Actor;
     session: SessionInfo | null;
@@ -87,10 +91,12 @@ export function installRequestContext(app: FastifyInstance): void {
   app.decorateRequest('session', null);
   app.decorateRequest('auditCommitted', false);
 
+  app.decorate('apiRoutes', []);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.action && !route.url.startsWith('/api/docs')) {
-      throw new Error(`路由 ${route.method} ${route.url} 未声明权限动作（config.action）`);
-    }
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const action = route.config?.action;
+    if (!action) throw new Error(`路由 ${String(route.method)} ${route.url} 未声明权限动作（config.action）`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, action });
   });
 
   app.addHook('onRequest', async (request) => {
