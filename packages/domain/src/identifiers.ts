@@ -1,6 +1,8 @@
 // National identifier check rules (GB 11643 resident ID, GB 32100 USCC, GB/T 2260 region codes, mobile numbers).
 // Pure functions shared by the server and the web app so both refuse the same input with the same reason.
 
+import { beijingToday } from './dates.ts';
+
 export type Validation<T = object> = ({ ok: true } & T) | { ok: false; reason: string };
 
 const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -16,7 +18,7 @@ export function validateResidentId(input: string, today: Date = new Date()): Val
   if (!/^[1-8]\d{5}$/.test(regionCode)) return { ok: false, reason: '身份证号码前6位不是有效的行政区划代码' };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isRealDate(birthDate)) return { ok: false, reason: '身份证号码中的出生日期不存在' };
-  if (birthDate > isoDate(today) || Number(id.slice(6, 10)) < 1900) {
+  if (birthDate > beijingToday(today) || Number(id.slice(6, 10)) < 1900) {
     return { ok: false, reason: '身份证号码中的出生日期不合理' };
   }
   return { ok: true, birthDate, regionCode };
@@ -86,9 +88,4 @@ export function isInRegion(code: string, root: string): boolean {
 function isRealDate(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
-
-function isoDate(d: Date): string {
-  const shifted = new Date(d.getTime() + 8 * 3600_000); // Beijing time decides what "today" is
-  return shifted.toISOString().slice(0, 10);
 }

@@ -1,3 +1,5 @@
 export * from './identifiers.ts';
 export * from './mask.ts';
 export * from './roles.ts';
+export * from './catalog/index.ts';
+export * from './dates.ts';

@@ -21,6 +21,7 @@ import { LocalOutboxGateway, SmsDispatcher, type SmsGateway } from './platform/s
 import { systemRoutes } from './platform/system-routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,6 +85,7 @@ export async function buildApp({ config, database, smsGateway, logger = true }: 
   await app.register(systemRoutes);
   await app.register(identityRoutes);
   await app.register(orgRoutes);
+  await app.register(catalogRoutes);
   await serveWebApp(app, config.webDistDir);
 
   app.addHook('onClose', async () => {

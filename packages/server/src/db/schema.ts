@@ -1,5 +1,6 @@
 // Kysely's view of the tables, kept in step with migrations/*.sql.
 import type { ColumnType, Generated } from 'kysely';
+import type { GuideContent } from '@onewindow/domain';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -144,7 +145,77 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface FilesTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: CreatedAt;
+}
+
+export interface CatalogImplementationsTable {
+  id: Generated<string>;
+  code: string;
+  basic_code: string;
+  region_code: string;
+  department_id: string;
+  status: Generated<'active' | 'withdrawn'>;
+  withdrawn_reason: string | null;
+  withdrawn_at: Timestamp | null;
+  popularity: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface GuideVersionsTable {
+  id: Generated<string>;
+  implementation_id: string;
+  version: number;
+  status: 'draft' | 'submitted' | 'published';
+  content: ColumnType<GuideContent, string, string>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  /** YYYY-MM-DD */
+  effective_from: string | null;
+}
+
+export interface CatalogSearchTable {
+  implementation_id: string;
+  version_id: string;
+  code: string;
+  name: string;
+  search_text: string;
+  pinyin_text: string;
+  initials_text: string;
+  region_code: string;
+  region_name: string;
+  service_scope: string;
+  department_id: string;
+  department_name: string;
+  domain_code: string;
+  item_type: string;
+  service_objects: string[];
+  themes: string[];
+  online_depth: string;
+  case_type: string;
+  popularity: number;
+}
+
+export interface GuidePdfsTable {
+  version_id: string;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  files: FilesTable;
+  catalog_implementations: CatalogImplementationsTable;
+  guide_versions: GuideVersionsTable;
+  catalog_search: CatalogSearchTable;
+  guide_pdfs: GuidePdfsTable;
   regions: RegionsTable;
   departments: DepartmentsTable;
   service_domains: ServiceDomainsTable;

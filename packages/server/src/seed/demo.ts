@@ -52,7 +52,9 @@ export const DEMO_STAFF: { username: string; name: string; role: Role; region: s
   { username: 'hallmgr', name: '王大厅', role: 'hall_manager', region: '1301' },
   { username: 'clerk', name: '李窗口', role: 'clerk', region: '1301' },
   { username: 'reviewer', name: '赵审批', role: 'reviewer', region: '1301', department: '石家庄市行政审批局' },
-  { username: 'catalog', name: '孙事项', role: 'catalog_admin', region: '1301', department: '石家庄市行政审批局' },
+  // Two catalogue administrators, so one can submit and the other publish (four eyes).
+  { username: 'catalog', name: '孙事项', role: 'catalog_admin', region: '1301' },
+  { username: 'catalog2', name: '钱清单', role: 'catalog_admin', region: '1301' },
   { username: 'supervisor', name: '周监察', role: 'supervisor', region: '1301' },
 ];
 

@@ -1,0 +1,5 @@
+export * from './codes.ts';
+export * from './form.ts';
+export * from './guide.ts';
+export * from './quality.ts';
+export * from './diff.ts';
