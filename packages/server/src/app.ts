@@ -9,6 +9,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -18,6 +20,7 @@ import { registerProblemHandler, problems } from './platform/problem.ts';
 import { registerValidation } from './platform/validation.ts';
 import { installRequestContext } from './platform/request-context.ts';
 import { LocalOutboxGateway, SmsDispatcher, type SmsGateway } from './platform/sms.ts';
+import { FsFileStore, type FileStore } from './platform/files.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
@@ -29,6 +32,7 @@ declare module 'fastify' {
     database: Database;
     db: Kysely<DB>;
     sms: SmsDispatcher;
+    files: FileStore;
   }
 }
 
@@ -37,10 +41,12 @@ export interface BuildOptions {
   database: Database;
   /** A different SMS gateway (tests use a failing one); the local outbox by default. */
   smsGateway?: SmsGateway;
+  /** Where uploaded and generated files live; DATA_DIR/files by default. */
+  files?: FileStore;
   logger?: boolean;
 }
 
-export async function buildApp({ config, database, smsGateway, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, smsGateway, files, logger = true }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(config.logLevel) : false,
     bodyLimit: config.bodyLimitBytes,
@@ -55,6 +61,7 @@ export async function buildApp({ config, database, smsGateway, logger = true }: 
   app.decorate('db', database.db);
   const sms = new SmsDispatcher(database.db, smsGateway ?? new LocalOutboxGateway(app.log), app.log);
   app.decorate('sms', sms);
+  app.decorate('files', files ?? new FsFileStore(path.join(config.dataDir, 'files')));
 
   registerValidation(app);
   registerProblemHandler(app);
@@ -71,6 +78,8 @@ export async function buildApp({ config, database, smsGateway, logger = true }: 
       },
     },
   });
+  // Uploads are read whole into memory after the size limit is checked part by part; each route sets its own limit.
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 5 } });
   await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip || 'local' });
   await app.register(swagger, {
     openapi: {

@@ -14,6 +14,8 @@ export interface Config {
   /** Roles that must log in with a TOTP code as well as a password. */
   totpRequiredRoles: string[];
   bodyLimitBytes: number;
+  /** Largest single uploaded file. */
+  uploadLimitBytes: number;
   /** Built web app to serve; null when it has not been built (the API still runs). */
   webDistDir: string;
   seedDemoData: boolean;
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     totpRequiredRoles: (env.TOTP_REQUIRED_ROLES ?? 'system_admin').split(',').map((r) => r.trim()).filter(Boolean),
     bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    uploadLimitBytes: intFromEnv(env, 'UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
     webDistDir: path.join(repoRoot, 'packages/web/dist'),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
   };

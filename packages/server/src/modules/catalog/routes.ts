@@ -10,6 +10,13 @@ import { loadRegion, uniqueViolation } from '../org/queries.ts';
 import { loadImplementation, openVersion, latestVersionNumber, latestPublished, knownDomainCodes } from './queries.ts';
 import { refreshSearchEntry, currentVersion } from './search-index.ts';
 import { searchCatalog } from './search.ts';
+import { readUpload } from '../../platform/uploads.ts';
+import { MIME, type FileKind } from '../../platform/files.ts';
+import { sql } from 'kysely';
+
+/** Blank forms, samples and result samples a guide may offer for download. */
+const GUIDE_FILE_KINDS: readonly FileKind[] = ['pdf', 'doc', 'docx', 'xlsx', 'jpeg', 'png', 'ofd'];
+const GUIDE_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 const ImplementationCode = Type.String({ pattern: '^[0-9A-Za-z-]{6,60}$', description: '实施编码' });
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -350,7 +357,44 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    '/api/catalog/files',
+    { config: { action: 'catalog.edit' }, schema: { tags: ['catalog'], summary: '上传空白表格、示例样表或结果样本（按内容判断类型，最大 10 MB）' } },
+    async (request, reply) => {
+      const upload = await readUpload(request, GUIDE_FILE_KINDS, GUIDE_FILE_MAX_BYTES);
+      const sha256 = await app.files.put(upload.bytes);
+      await request.change(async (trx, audit) => {
+        await trx.insertInto('files').values({ sha256, size: upload.bytes.length, mime: MIME[upload.kind] }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+        audit({ targetType: 'file', targetId: sha256, detail: { filename: upload.filename, kind: upload.kind, size: upload.bytes.length } });
+      });
+      return reply.status(201).send({ sha256, size: upload.bytes.length, mime: MIME[upload.kind], filename: upload.filename });
+    },
+  );
+
   // ---- public: what is published and in force ----
+  app.get(
+    '/api/catalog/files/:sha256',
+    {
+      config: { action: 'public' },
+      schema: { tags: ['catalog'], summary: '下载已发布指南中的空白表格或样表', params: StrictObject({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }) },
+    },
+    async (request, reply) => {
+      const { sha256 } = request.params;
+      // Only files that a published guide offers are public; uploads still in drafts are not.
+      const offered = await app.db
+        .selectFrom('guide_versions')
+        .select('id')
+        .where('status', '=', 'published')
+        .where(sql<boolean>`content::text LIKE ${`%"${sha256}"%`}`)
+        .limit(1)
+        .executeTakeFirst();
+      const meta = offered && (await app.db.selectFrom('files').select('mime').where('sha256', '=', sha256).executeTakeFirst());
+      const bytes = meta && (await app.files.get(sha256));
+      if (!meta || !bytes) throw problems.notFound('文件');
+      return reply.type(meta.mime).header('cache-control', 'public, max-age=31536000, immutable').send(bytes);
+    },
+  );
+
   app.get(
     '/api/catalog/search',
     {
