@@ -3,3 +3,4 @@ export * from './mask.ts';
 export * from './roles.ts';
 export * from './catalog/index.ts';
 export * from './dates.ts';
+export * from './calendar/index.ts';
