@@ -21,10 +21,12 @@ import { registerValidation } from './platform/validation.ts';
 import { installRequestContext } from './platform/request-context.ts';
 import { LocalOutboxGateway, SmsDispatcher, type SmsGateway } from './platform/sms.ts';
 import { FsFileStore, type FileStore } from './platform/files.ts';
+import { Scheduler } from './platform/scheduler.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,6 +35,7 @@ declare module 'fastify' {
     db: Kysely<DB>;
     sms: SmsDispatcher;
     files: FileStore;
+    scheduler: Scheduler;
   }
 }
 
@@ -61,6 +64,7 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
   app.decorate('db', database.db);
   const sms = new SmsDispatcher(database.db, smsGateway ?? new LocalOutboxGateway(app.log), app.log);
   app.decorate('sms', sms);
+  app.decorate('scheduler', new Scheduler(database.db, app.log));
   app.decorate('files', files ?? new FsFileStore(path.join(config.dataDir, 'files')));
 
   registerValidation(app);
@@ -95,9 +99,11 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
   await app.register(identityRoutes);
   await app.register(orgRoutes);
   await app.register(catalogRoutes);
+  await app.register(calendarRoutes);
   await serveWebApp(app, config.webDistDir);
 
   app.addHook('onClose', async () => {
+    await app.scheduler.stop();
     await sms.stop();
   });
   return app;

@@ -3,10 +3,11 @@
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
-import { migrate } from './db/migrate.ts';
+import { prepareDatabase } from './db/prepare.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_STAFF, DEMO_APPLICANTS, isEmpty, seedDemoData } from './seed/demo.ts';
 import { roleLabel } from '@onewindow/domain';
+import { activateDueVersionsJob } from './modules/catalog/search-index.ts';
 
 const startedAt = performance.now();
 const config = loadConfig();
@@ -22,13 +23,14 @@ try {
   throw error;
 }
 
-await migrate(database.pool);
+await prepareDatabase(database);
 const seeded = config.seedDemoData && !config.production && (await isEmpty(database.db));
 if (seeded) await seedDemoData(database.db);
 
 const app = await buildApp({ config, database });
 app.addHook('onClose', async () => database.close());
 app.sms.start();
+app.scheduler.start([activateDueVersionsJob]);
 await app.listen({ port: config.port, host: config.host });
 
 const url = `http://localhost:${config.port}`;

@@ -210,7 +210,24 @@ export interface GuidePdfsTable {
   created_at: CreatedAt;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  source: 'official' | 'admin';
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface CalendarDaysTable {
+  /** YYYY-MM-DD */
+  date: string;
+  year: number;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
 export interface DB {
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
   files: FilesTable;
   catalog_implementations: CatalogImplementationsTable;
   guide_versions: GuideVersionsTable;

@@ -47,6 +47,7 @@ export const POLICY = {
   'applicant.search': { who: 'staff', roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
   'applicant.personal_data.read': { who: 'owner-or-staff', staff: ['clerk', 'reviewer', 'supervisor'] },
   'sms_outbox.read': { who: 'staff', roles: ['system_admin'] },
+  'calendar.manage': { who: 'staff', roles: ['system_admin'] },
   'catalog.read': { who: 'staff', roles: ALL_STAFF },
   'catalog.edit': { who: 'staff', roles: ['catalog_admin'] },
   'catalog.publish': { who: 'staff', roles: ['catalog_admin'] },

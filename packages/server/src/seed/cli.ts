@@ -1,7 +1,7 @@
 // `npm run seed`: migrates the configured database and loads the demo data if it is empty.
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import { prepareDatabase } from '../db/prepare.ts';
 import { isEmpty, seedDemoData } from './demo.ts';
 
 const config = loadConfig();
@@ -11,7 +11,7 @@ if (config.production) {
 }
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
-  await migrate(database.pool);
+  await prepareDatabase(database);
   if (await isEmpty(database.db)) {
     await seedDemoData(database.db);
     console.log('演示数据已加载。');

@@ -90,8 +90,15 @@ export async function refreshSearchEntry(trx: Executor, implementationId: string
     .execute();
 }
 
+export const activateDueVersionsJob = {
+  name: 'catalog.activate-due-versions',
+  lockKey: 7_120_330_101,
+  intervalMs: 10 * 60_000,
+  run: (trx: Transaction<DB>) => activateDueVersions(trx),
+};
+
 /** Implementations whose index entry is behind the version now in force (a future effective date has arrived). */
-export async function activateDueVersions(db: Kysely<DB>, today = beijingToday()): Promise<number> {
+export async function activateDueVersions(db: Executor, today = beijingToday()): Promise<number> {
   const due = await db
     .selectFrom('catalog_implementations as i')
     .leftJoin('catalog_search as s', 's.implementation_id', 'i.id')
@@ -110,6 +117,6 @@ export async function activateDueVersions(db: Kysely<DB>, today = beijingToday()
       ),
     )
     .execute();
-  for (const { id } of due) await db.transaction().execute((trx) => refreshSearchEntry(trx, id, today));
+  for (const { id } of due) await refreshSearchEntry(db, id, today);
   return due.length;
 }
