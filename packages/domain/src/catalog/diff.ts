@@ -47,10 +47,14 @@ function diffById<T extends { id: string; name?: string; text?: string }>(
   }
 }
 
-function diffFields(a: Record<string, unknown>, b: Record<string, unknown>, at: string, prefix: string, changes: GuideChange[], skip: string[] = []): void {
+/** Within a material or a step, "name" is the material's or the step's own name. */
+const NESTED_LABELS: Record<string, Record<string, string>> = { material: { name: '材料名称' }, step: { name: '环节名称' } };
+
+function diffFields(a: Record<string, unknown>, b: Record<string, unknown>, at: string, prefix: string, changes: GuideChange[], skip: string[] = [], nested?: 'material' | 'step'): void {
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (skip.includes(key) || same(a[key], b[key])) continue;
-    changes.push({ path: `${at}/${key}`, label: `${prefix}${LABELS[key] ?? key}`, kind: 'changed', before: a[key], after: b[key] });
+    const label = (nested && NESTED_LABELS[nested]![key]) ?? LABELS[key] ?? key;
+    changes.push({ path: `${at}/${key}`, label: `${prefix}${label}`, kind: 'changed', before: a[key], after: b[key] });
   }
 }
 
@@ -58,9 +62,9 @@ export function diffGuides(before: GuideContent, after: GuideContent): GuideChan
   const changes: GuideChange[] = [];
   diffFields(before, after, '', '', changes, ['materials', 'steps']);
   diffById(before.materials, after.materials, '/materials', '材料', changes, (a, b, at, itemLabel) => {
-    diffFields(a, b, at, `${itemLabel} · `, changes, ['reviewPoints']);
+    diffFields(a, b, at, `${itemLabel} · `, changes, ['reviewPoints'], 'material');
     diffById(a.reviewPoints, b.reviewPoints, `${at}/reviewPoints`, `${itemLabel} · 审查要点`, changes);
   });
-  diffById(before.steps, after.steps, '/steps', '环节', changes, (a, b, at, itemLabel) => diffFields(a, b, at, `${itemLabel} · `, changes));
+  diffById(before.steps, after.steps, '/steps', '环节', changes, (a, b, at, itemLabel) => diffFields(a, b, at, `${itemLabel} · `, changes, [], 'step'));
   return changes;
 }
