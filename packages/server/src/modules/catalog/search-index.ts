@@ -46,28 +46,25 @@ export async function currentVersion(db: Executor, implementationId: string, tod
     .executeTakeFirst();
 }
 
-export async function refreshSearchEntry(trx: Executor, implementationId: string, today = beijingToday()): Promise<void> {
-  const impl = await trx
-    .selectFrom('catalog_implementations as i')
-    .innerJoin('departments as d', 'd.id', 'i.department_id')
-    .innerJoin('regions as r', 'r.code', 'i.region_code')
-    .select(['i.id', 'i.code', 'i.status', 'i.region_code', 'i.department_id', 'i.popularity', 'd.name as department_name', 'r.name as region_name'])
-    .where('i.id', '=', implementationId)
-    .executeTakeFirstOrThrow();
-  const version = impl.status === 'active' ? await currentVersion(trx, implementationId, today) : undefined;
-  if (!version) {
-    await trx.deleteFrom('catalog_search').where('implementation_id', '=', implementationId).execute();
-    return;
-  }
+export interface IndexedImplementation {
+  id: string;
+  code: string;
+  region_code: string;
+  region_name: string;
+  department_id: string;
+  department_name: string;
+  popularity: number;
+}
+
+/** The index row of one implementation at one version: pure, so bulk loads build rows without queries. */
+export function searchRow(impl: IndexedImplementation, version: { id: string; content: GuideContent }, domainName: string) {
   const c = version.content;
-  const domain = await trx.selectFrom('service_domains').select('name').where('code', '=', c.domainCode).executeTakeFirst();
-  const parts = searchParts(c, impl.department_name, domain?.name ?? '');
-  const row = {
+  return {
     implementation_id: impl.id,
     version_id: version.id,
     code: impl.code,
     name: c.name,
-    search_text: parts.join('|').toLowerCase(),
+    search_text: searchParts(c, impl.department_name, domainName).join('|').toLowerCase(),
     pinyin_text: [c.name, c.resultName].map(fullPinyin).join('|'),
     initials_text: [c.name, c.resultName].map(pinyinInitials).join('|'),
     region_code: impl.region_code,
@@ -83,6 +80,23 @@ export async function refreshSearchEntry(trx: Executor, implementationId: string
     case_type: c.caseType,
     popularity: impl.popularity,
   };
+}
+
+export async function refreshSearchEntry(trx: Executor, implementationId: string, today = beijingToday()): Promise<void> {
+  const impl = await trx
+    .selectFrom('catalog_implementations as i')
+    .innerJoin('departments as d', 'd.id', 'i.department_id')
+    .innerJoin('regions as r', 'r.code', 'i.region_code')
+    .select(['i.id', 'i.code', 'i.status', 'i.region_code', 'i.department_id', 'i.popularity', 'd.name as department_name', 'r.name as region_name'])
+    .where('i.id', '=', implementationId)
+    .executeTakeFirstOrThrow();
+  const version = impl.status === 'active' ? await currentVersion(trx, implementationId, today) : undefined;
+  if (!version) {
+    await trx.deleteFrom('catalog_search').where('implementation_id', '=', implementationId).execute();
+    return;
+  }
+  const domain = await trx.selectFrom('service_domains').select('name').where('code', '=', version.content.domainCode).executeTakeFirst();
+  const row = searchRow(impl, version, domain?.name ?? '');
   await trx
     .insertInto('catalog_search')
     .values(row)
