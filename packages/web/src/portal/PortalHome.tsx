@@ -1,4 +1,3 @@
-import { useNavigate } from 'react-router-dom';
 import { Button, Card, Descriptions } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -11,16 +10,10 @@ export default function PortalHome() {
   const { t } = useI18n();
   const me = useApplicantMe();
   const { signOut } = useSession();
-  const navigate = useNavigate();
   const isPerson = me.applicantType === 'person';
 
-  async function logout() {
-    await signOut();
-    navigate('/', { replace: true });
-  }
-
   const logoutButton = (
-    <Button icon={<LogoutOutlined />} onClick={logout}>
+    <Button icon={<LogoutOutlined />} onClick={() => signOut('/')}>
       {t('common.logout')}
     </Button>
   );

@@ -94,7 +94,13 @@ export default function RegisterPage() {
               <SmsCodeButton form={form} />
             </Space.Compact>
           </Form.Item>
-          <Form.Item name="password" label={t('register.password')} rules={[{ required: true }]} hasFeedback>
+          <Form.Item
+            name="password"
+            label={t('register.password')}
+            extra={t('password.hint')}
+            rules={[{ required: true }]}
+            hasFeedback
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
@@ -174,8 +180,8 @@ function SmsCodeButton({ form }: { form: FormInstance<RegisterValues> }) {
     }
     setSending(true);
     try {
-      await api.post('/api/auth/applicant/sms-code', { phone, purpose: 'register' });
-      startCountdown(SMS_RESEND_SECONDS);
+      const answer = await api.post<{ resendAfterSeconds?: number }>('/api/auth/applicant/sms-code', { phone, purpose: 'register' });
+      startCountdown(answer?.resendAfterSeconds ?? SMS_RESEND_SECONDS);
       message.success(t('register.smsSent'));
     } catch (error) {
       handleProblem(error, form);

@@ -12,7 +12,10 @@ interface Session {
   state: SessionState;
   /** Takes the answer of a login or registration. */
   signedIn: (result: AuthResult) => void;
-  signOut: () => Promise<void>;
+  /** Ends the session and loads `then` afresh, so nothing of the signed-in user stays in memory. */
+  signOut: (then: string) => Promise<void>;
+  /** Re-reads /api/auth/me after the user changed something about their own account. */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -29,6 +32,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCsrfToken(null);
     setState({ status: 'anonymous' });
   }, []);
+
+  const refresh = useCallback(async () => {
+    signedIn(await api.get<AuthResult>('/api/auth/me'));
+  }, [signedIn]);
 
   useEffect(() => {
     let cancelled = false;
@@ -51,15 +58,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setAuthRequiredHandler(null);
   }, [forget]);
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (then: string) => {
     try {
       await api.post('/api/auth/logout');
     } finally {
-      forget();
+      setCsrfToken(null);
+      window.location.replace(then);
     }
-  }, [forget]);
+  }, []);
 
-  const value = useMemo(() => ({ state, signedIn, signOut }), [state, signedIn, signOut]);
+  const value = useMemo(() => ({ state, signedIn, signOut, refresh }), [state, signedIn, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

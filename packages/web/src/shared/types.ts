@@ -14,6 +14,8 @@ export interface StaffMe {
   id: string;
   username: string;
   name: string;
+  /** Whether the account has bound an authenticator app (动态口令). */
+  totpEnabled: boolean;
   roles: RoleAssignment[];
 }
 
@@ -24,6 +26,7 @@ export interface ApplicantMe {
   name: string;
   idNumberMasked: string | null;
   usccMasked: string | null;
+  legalRepresentative: string | null;
   phoneMasked: string;
 }
 
@@ -92,7 +95,14 @@ export interface StaffMember {
   name: string;
   phoneMasked: string;
   active: boolean;
+  totpEnabled: boolean;
   roles: RoleAssignment[];
+}
+
+/** Given once, when an account whose role requires 动态口令 is created: to be passed on to its holder. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
 }
 
 export interface SmsMessage {
@@ -101,6 +111,7 @@ export interface SmsMessage {
   text: string;
   purpose: string;
   status: string;
+  attempts: number;
   createdAt: string;
 }
 

@@ -53,6 +53,7 @@ interface CursorList<T> {
   error: ApiError | undefined;
   loading: boolean;
   loadMore: () => void;
+  reload: () => void;
 }
 
 /** Keyset pagination: the first page for `query`, then `loadMore` follows `nextCursor`. */
@@ -91,5 +92,6 @@ export function useCursorList<T>(path: string, query: Query): CursorList<T> {
     if (nextCursor) void load(nextCursor);
   }, [load, nextCursor]);
 
-  return { items, hasMore: nextCursor !== null, error, loading, loadMore };
+  const reload = useCallback(() => void load(null), [load]);
+  return { items, hasMore: nextCursor !== null, error, loading, loadMore, reload };
 }

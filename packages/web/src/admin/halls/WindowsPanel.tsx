@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Radio, Select, Switch, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { api } from '../../shared/api.ts';
+import { useProblemHandler } from '../../shared/errors.ts';
+import { FormModal } from '../../shared/FormModal.tsx';
+import { LoadError } from '../../shared/LoadError.tsx';
+import { required } from '../../shared/rules.ts';
+import type { Hall, ItemList, ServiceDomain, ServiceWindow, WindowKind } from '../../shared/types.ts';
+import { useApi } from '../../shared/useApi.ts';
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; serviceWindow: ServiceWindow };
+
+/** The windows (窗口) of one hall: 综合窗口 serve every item, 分领域窗口 only the service domains they list. */
+export function WindowsPanel({ hall }: { hall: Hall }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const handleProblem = useProblemHandler();
+  const windows = useApi<ItemList<ServiceWindow>>(`/api/org/halls/${encodeURIComponent(hall.id)}/windows`);
+  const domains = useApi<ItemList<ServiceDomain>>('/api/org/service-domains');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [toggling, setToggling] = useState<string>();
+  const domainName = new Map((domains.data?.items ?? []).map((domain) => [domain.code, domain.name]));
+
+  async function setActive(serviceWindow: ServiceWindow, active: boolean) {
+    setToggling(serviceWindow.id);
+    try {
+      await api.patch(`/api/org/windows/${encodeURIComponent(serviceWindow.id)}`, { active });
+      message.success(t(active ? 'windows.enabled' : 'windows.disabled', { number: serviceWindow.number }));
+      windows.reload();
+    } catch (error) {
+      handleProblem(error);
+    } finally {
+      setToggling(undefined);
+    }
+  }
+
+  return (
+    <Card
+      title={t('windows.title', { hall: hall.name })}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+          {t('windows.add')}
+        </Button>
+      }
+    >
+      <LoadError error={windows.error ?? domains.error} onRetry={windows.reload} />
+      <Table<ServiceWindow>
+        rowKey="id"
+        dataSource={windows.data?.items}
+        loading={windows.loading}
+        pagination={false}
+        columns={[
+          { title: t('field.windowNumber'), dataIndex: 'number' },
+          { title: t('field.windowName'), dataIndex: 'name' },
+          {
+            title: t('field.windowKind'),
+            dataIndex: 'kind',
+            render: (kind: WindowKind) => (
+              <Tag color={kind === 'comprehensive' ? 'green' : 'blue'}>{t(`windows.kind.${kind}`)}</Tag>
+            ),
+          },
+          {
+            title: t('field.serviceDomains'),
+            dataIndex: 'domainCodes',
+            render: (codes: string[], serviceWindow) =>
+              serviceWindow.kind === 'comprehensive'
+                ? t('windows.allDomains')
+                : codes.map((code) => <Tag key={code}>{domainName.get(code) ?? code}</Tag>),
+          },
+          {
+            title: t('field.active'),
+            dataIndex: 'active',
+            render: (active: boolean, serviceWindow) => (
+              <Switch
+                checked={active}
+                loading={toggling === serviceWindow.id}
+                onChange={(next) => setActive(serviceWindow, next)}
+                aria-label={t('field.active')}
+              />
+            ),
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_value, serviceWindow) => (
+              <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', serviceWindow })}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {dialog && (
+        <WindowDialog
+          hallId={hall.id}
+          serviceWindow={dialog.kind === 'edit' ? dialog.serviceWindow : null}
+          domains={domains.data?.items ?? []}
+          onClose={() => setDialog(null)}
+          onSaved={windows.reload}
+        />
+      )}
+    </Card>
+  );
+}
+
+interface WindowValues {
+  number: string;
+  name: string;
+  kind: WindowKind;
+  domainCodes?: string[];
+}
+
+interface DialogProps {
+  hallId: string;
+  serviceWindow: ServiceWindow | null;
+  domains: ServiceDomain[];
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+function WindowDialog({ hallId, serviceWindow, domains, onClose, onSaved }: DialogProps) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<WindowValues>();
+  const kind = Form.useWatch('kind', form) ?? serviceWindow?.kind ?? 'comprehensive';
+  // A retired domain stays selectable on a window that already serves it, so editing does not silently drop it.
+  const domainOptions = domains
+    .filter((domain) => domain.active || serviceWindow?.domainCodes.includes(domain.code))
+    .map((domain) => ({ value: domain.code, label: domain.name }));
+
+  async function save(values: WindowValues) {
+    const domainCodes = values.kind === 'domain' ? (values.domainCodes ?? []) : [];
+    const body = { name: values.name.trim(), kind: values.kind, domainCodes };
+    if (serviceWindow) await api.patch(`/api/org/windows/${encodeURIComponent(serviceWindow.id)}`, body);
+    else await api.post(`/api/org/halls/${encodeURIComponent(hallId)}/windows`, { number: values.number.trim(), ...body });
+    onSaved();
+  }
+
+  return (
+    <FormModal<WindowValues>
+      name="window"
+      form={form}
+      title={serviceWindow ? t('windows.edit', { number: serviceWindow.number }) : t('windows.add')}
+      initialValues={serviceWindow ?? { kind: 'comprehensive', domainCodes: [] }}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <Form.Item
+        name="number"
+        label={t('field.windowNumber')}
+        extra={serviceWindow ? undefined : t('windows.numberHint')}
+        normalize={(value: string) => value.toUpperCase()}
+        rules={[required, { pattern: /^[A-Z0-9-]{1,10}$/, message: t('windows.numberFormat') }]}
+      >
+        <Input disabled={serviceWindow !== null} autoFocus={serviceWindow === null} maxLength={10} />
+      </Form.Item>
+      <Form.Item name="name" label={t('field.windowName')} rules={[required]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label={t('field.windowKind')}>
+        <Radio.Group>
+          <Radio value="comprehensive">{t('windows.kind.comprehensive')}</Radio>
+          <Radio value="domain">{t('windows.kind.domain')}</Radio>
+        </Radio.Group>
+      </Form.Item>
+      {kind === 'domain' && (
+        <Form.Item
+          name="domainCodes"
+          label={t('field.serviceDomains')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('windows.domainsRequired') }]}
+        >
+          <Select mode="multiple" options={domainOptions} placeholder={t('windows.domainsPlaceholder')} />
+        </Form.Item>
+      )}
+    </FormModal>
+  );
+}

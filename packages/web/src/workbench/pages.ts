@@ -1,0 +1,62 @@
+// The workbench's admin pages and which roles may open them: one list drives both the side menu and the routes.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '@onewindow/domain';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { StaffMe } from '../shared/types.ts';
+
+export interface WorkbenchPage {
+  /** Relative to /workbench. */
+  path: string;
+  label: MessageKey;
+  roles: readonly Role[];
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const ADMIN_PAGES: readonly WorkbenchPage[] = [
+  {
+    path: 'admin/regions',
+    label: 'nav.regions',
+    roles: ['system_admin'],
+    component: lazy(() => import('../admin/regions/RegionsPage.tsx')),
+  },
+  {
+    path: 'admin/departments',
+    label: 'nav.departments',
+    roles: ['system_admin'],
+    component: lazy(() => import('../admin/departments/DepartmentsPage.tsx')),
+  },
+  {
+    path: 'admin/halls',
+    label: 'nav.halls',
+    roles: ['system_admin', 'hall_manager'],
+    component: lazy(() => import('../admin/halls/HallsPage.tsx')),
+  },
+  {
+    path: 'admin/domains',
+    label: 'nav.domains',
+    roles: ['system_admin'],
+    component: lazy(() => import('../admin/domains/DomainsPage.tsx')),
+  },
+  {
+    path: 'admin/staff',
+    label: 'nav.staff',
+    roles: ['system_admin', 'hall_manager'],
+    component: lazy(() => import('../admin/staff/StaffPage.tsx')),
+  },
+  {
+    path: 'admin/sms-outbox',
+    label: 'nav.smsOutbox',
+    roles: ['system_admin'],
+    component: lazy(() => import('../admin/sms/SmsOutboxPage.tsx')),
+  },
+  {
+    path: 'admin/audit',
+    label: 'nav.audit',
+    roles: ['system_admin', 'supervisor'],
+    component: lazy(() => import('../admin/audit/AuditPage.tsx')),
+  },
+];
+
+export function canOpen(page: WorkbenchPage, me: StaffMe): boolean {
+  return me.roles.some((assignment) => page.roles.includes(assignment.role));
+}
