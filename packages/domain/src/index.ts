@@ -4,3 +4,4 @@ export * from './roles.ts';
 export * from './catalog/index.ts';
 export * from './dates.ts';
 export * from './calendar/index.ts';
+export * from './accounts.ts';

@@ -26,6 +26,7 @@ import { systemRoutes } from './platform/system-routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { catalogExcelRoutes } from './modules/catalog/excel-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 
 declare module 'fastify' {
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
   await app.register(identityRoutes);
   await app.register(orgRoutes);
   await app.register(catalogRoutes);
+  await app.register(catalogExcelRoutes);
   await app.register(calendarRoutes);
   await serveWebApp(app, config.webDistDir);
 
@@ -110,14 +112,15 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
 }
 
 async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
-  const built = fs.existsSync(`${distDir}/index.html`);
-  if (built) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  // Files are looked up per request (wildcard), so a rebuild while the server runs serves the new chunks.
+  await app.register(fastifyStatic, { root: distDir, wildcard: true, index: ['index.html'], serve: fs.existsSync(distDir) });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') throw problems.notFound('接口');
-    if (!built) {
+    if (request.url.startsWith('/assets/')) throw problems.notFound('文件');
+    if (!fs.existsSync(path.join(distDir, 'index.html'))) {
       return reply.type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build -w @onewindow/web');
     }
-    // Hashed assets that exist were served by @fastify/static; everything else is a client-side route.
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    // Everything else is a client-side route of the single-page app.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', distDir);
   });
 }

@@ -17,11 +17,3 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 /** A hash of a random password, verified against when the account does not exist, so timing reveals nothing. */
 export const DUMMY_HASH_PROMISE = hashPassword('onewindow-no-such-account');
-
-/** Null when acceptable, else the reason in Chinese. */
-export function passwordWeakness(password: string): string | null {
-  if (password.length < 8) return '密码至少8位';
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) return '密码应包含大写字母、小写字母、数字、符号中的至少三类';
-  return null;
-}

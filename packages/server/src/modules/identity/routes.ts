@@ -2,9 +2,9 @@
 // staff's look-up of applicants (masked in lists; unmasked reads are audited).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { maskIdNumber, maskPhone, maskUscc, validateMobile, validateResidentId, validateUscc } from '@onewindow/domain';
+import { maskIdNumber, maskPhone, maskUscc, passwordWeakness, validateMobile, validateResidentId, validateUscc } from '@onewindow/domain';
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
-import { hashPassword, verifyPassword, DUMMY_HASH_PROMISE, passwordWeakness } from '../../platform/passwords.ts';
+import { hashPassword, verifyPassword, DUMMY_HASH_PROMISE } from '../../platform/passwords.ts';
 import { StrictObject, NonEmpty, IdParams } from '../../platform/schemas.ts';
 import { enqueueSms } from '../../platform/sms.ts';
 import { startSession, endSession } from './sessions.ts';

@@ -3,16 +3,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { maskPhone, parentRegionCode, regionLevel, validateMobile, validateUscc, ROLE_CODES, type Role } from '@onewindow/domain';
+import { maskPhone, parentRegionCode, passwordWeakness, regionLevel, validateMobile, validateUscc, ROLE_CODES, USERNAME_PATTERN, WINDOW_NUMBER_PATTERN, DOMAIN_CODE_PATTERN, type Role } from '@onewindow/domain';
 import { problems, type FieldError } from '../../platform/problem.ts';
 import { regionRootsFor, ROLES_ONLY_SYSTEM_ADMIN_GRANTS } from '../../platform/policy.ts';
-import { hashPassword, passwordWeakness } from '../../platform/passwords.ts';
+import { hashPassword } from '../../platform/passwords.ts';
 import { StrictObject, NonEmpty, IdParams, RegionCode, Uuid } from '../../platform/schemas.ts';
 import { describeRoles } from '../identity/me.ts';
 import { newTotpSecret, totpUri } from '../identity/credentials.ts';
 import { inRegionRoots, loadRegion, loadDepartment, loadHall, uniqueViolation } from './queries.ts';
 
-const WindowNumber = Type.String({ pattern: '^[A-Z0-9-]{1,10}$', description: '窗口编号，如 A01' });
+const WindowNumber = Type.String({ pattern: WINDOW_NUMBER_PATTERN, description: '窗口编号，如 A01' });
 const WindowKind = Type.Union([Type.Literal('comprehensive'), Type.Literal('domain')], { description: 'comprehensive 综合窗口 / domain 分领域窗口' });
 const RoleCode = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
 const RoleAssignmentBody = StrictObject({ role: RoleCode, regionCode: RegionCode, departmentId: Type.Optional(Type.Union([Uuid, Type.Null()])) });
@@ -145,7 +145,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/org/service-domains',
     {
       config: { action: 'service_domain.manage' },
-      schema: { tags: ['org'], summary: '新增业务领域', body: StrictObject({ code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$', description: '英文代码，如 medical_insurance' }), name: NonEmpty(30) }) },
+      schema: { tags: ['org'], summary: '新增业务领域', body: StrictObject({ code: Type.String({ pattern: DOMAIN_CODE_PATTERN, description: '英文代码，如 medical_insurance' }), name: NonEmpty(30) }) },
     },
     async (request, reply) => {
       const { code, name } = request.body;
@@ -395,7 +395,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['org'],
         summary: '新增工作人员（系统管理员须绑定动态口令：返回一次性密钥）',
         body: StrictObject({
-          username: Type.String({ pattern: '^[a-z][a-z0-9_.]{2,31}$', description: '小写字母开头，3–32位' }),
+          username: Type.String({ pattern: USERNAME_PATTERN, description: '小写字母开头，3–32位' }),
           name: NonEmpty(50),
           phone: Type.String({ maxLength: 20 }),
           password: Type.String({ minLength: 1, maxLength: 128 }),
