@@ -26,7 +26,16 @@ function approximateWorkdays(amount: number, unit: string): number {
   return amount;
 }
 
-export function checkGuideQuality(g: GuideContent, context: { knownDomains?: string[] } = {}): QualityIssue[] {
+export interface QualityContext {
+  knownDomains?: string[];
+  /** The implementation's region: delegation (赋权) goes to townships inside it, and the exercise level must fit it. */
+  regionCode?: string;
+}
+
+/** 行使层级 expected for a region code's length: province 2, city 3, county 4, township 5 (7 分级管理 fits any). */
+const LEVEL_BY_REGION_LENGTH: Record<number, string> = { 2: '2', 4: '3', 6: '4', 9: '5' };
+
+export function checkGuideQuality(g: GuideContent, context: QualityContext = {}): QualityIssue[] {
   const issues: QualityIssue[] = [];
   const add = (path: string, rule: string, message: string) => issues.push({ path, rule, message });
 
@@ -78,8 +87,10 @@ export function checkGuideQuality(g: GuideContent, context: { knownDomains?: str
     if ((m.necessity === 'required' || m.necessity === 'deferrable') && m.reviewPoints.length === 0) {
       add(`${at}/reviewPoints`, 'MATERIAL_NEEDS_REVIEW_POINT', `材料“${m.name}”是必要材料，至少需要一条审查要点`);
     }
-    if ((m.type === 'original' || m.type === 'both') && m.originalCount === 0) add(`${at}/originalCount`, 'COPIES_MATCH_TYPE', `材料“${m.name}”要求原件，原件份数应至少为1`);
-    if ((m.type === 'copy' || m.type === 'both') && m.copyCount === 0) add(`${at}/copyCount`, 'COPIES_MATCH_TYPE', `材料“${m.name}”要求复印件，复印件份数应至少为1`);
+    // An exempt material (信息免交) is fetched by the agency itself: nothing is handed in, so no counts apply.
+    const handedIn = m.necessity !== 'exempt';
+    if (handedIn && (m.type === 'original' || m.type === 'both') && m.originalCount === 0) add(`${at}/originalCount`, 'COPIES_MATCH_TYPE', `材料“${m.name}”要求原件，原件份数应至少为1`);
+    if (handedIn && (m.type === 'copy' || m.type === 'both') && m.copyCount === 0) add(`${at}/copyCount`, 'COPIES_MATCH_TYPE', `材料“${m.name}”要求复印件，复印件份数应至少为1`);
     if (m.source === '2' && !m.issuer.trim()) add(`${at}/issuer`, 'ISSUER_REQUIRED', `材料“${m.name}”由政府部门核发，须填写出具机构`);
     if (!m.acceptanceStandard.trim()) add(`${at}/acceptanceStandard`, 'REQUIRED', `材料“${m.name}”须填写受理标准`);
     const pointIds = m.reviewPoints.map((p) => p.id);
@@ -88,6 +99,16 @@ export function checkGuideQuality(g: GuideContent, context: { knownDomains?: str
   if (g.materials.some((m) => m.necessity === 'deferrable') && !g.acceptanceConditions.includes('容缺')) {
     // 容缺受理 is lawful only where the guide tells applicants the commitment it needs.
     add('/acceptanceConditions', 'DEFERRABLE_NEEDS_TERMS', '含容缺后补材料的事项，受理条件中须写明容缺受理的承诺与补交时限');
+  }
+  if (context.regionCode) {
+    const region = context.regionCode;
+    const expected = LEVEL_BY_REGION_LENGTH[region.length];
+    if (expected && g.exerciseLevel !== expected && g.exerciseLevel !== '7' && g.exerciseLevel !== '1') {
+      add('/exerciseLevel', 'LEVEL_MATCHES_REGION', `实施区划为${region}，行使层级应为${['', '国家级', '省级', '市级', '县级', '乡镇（街道）级'][Number(expected)]}`);
+    }
+    g.delegatedToRegions.forEach((code, i) => {
+      if (!code.startsWith(region) || code === region) add(`/delegatedToRegions/${i}`, 'DELEGATION_INSIDE_REGION', `赋权的乡镇（街道）${code} 不在实施区划 ${region} 内`);
+    });
   }
   for (const f of validateFormDefinition(g.form)) add(`/form${f.path}`, 'FORM_DEFINITION', f.message);
   return issues;

@@ -2,9 +2,11 @@
 // the bureaus a city hall works with; a city and a county hall with comprehensive and domain windows; one staff
 // account per role and two applicants. Loaded once, on first start, and by `npm run seed`.
 import type { Kysely } from 'kysely';
-import { DEFAULT_SERVICE_DOMAINS, usccCheckChar, type Role } from '@onewindow/domain';
+import { beijingToday, DEFAULT_SERVICE_DOMAINS, usccCheckChar, type Role } from '@onewindow/domain';
 import type { DB } from '../db/schema.ts';
 import { hashPassword } from '../platform/passwords.ts';
+import { loadPublishedCatalog } from '../modules/catalog/bulk-load.ts';
+import { DEMO_CATALOG } from './demo-catalog.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 /** Fixed so the README can tell demo users what to add to their authenticator app. Refused in production. */
@@ -33,7 +35,7 @@ function demoUscc(regionCode: string, serial: number): string {
   return withCheckChar(`11${regionCode.padEnd(6, '0')}${String(serial).padStart(8, '0')}A`);
 }
 
-const DEPARTMENTS: [name: string, region: string][] = [
+export const DEPARTMENTS: [name: string, region: string][] = [
   ['石家庄市行政审批局', '1301'],
   ['石家庄市医疗保障局', '1301'],
   ['石家庄市人力资源和社会保障局', '1301'],
@@ -69,6 +71,11 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
 }
 
 export async function seedDemoData(db: Kysely<DB>): Promise<void> {
+  await seedOrganisation(db);
+  await seedDemoCatalog(db);
+}
+
+async function seedOrganisation(db: Kysely<DB>): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     for (const [code, name] of REGIONS) {
@@ -150,4 +157,21 @@ export async function seedDemoData(db: Kysely<DB>): Promise<void> {
         .execute();
     }
   });
+}
+
+/**
+ * The demo catalogue as published guides: submitted by one catalogue administrator and published by the other, in
+ * force from today.
+ */
+export async function seedDemoCatalog(db: Kysely<DB>): Promise<void> {
+  const departments = new Map((await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id]));
+  const staff = new Map((await db.selectFrom('staff').select(['id', 'username']).execute()).map((s) => [s.username, s.id]));
+  const entries = DEMO_CATALOG.map((d) => ({
+    code: d.implementationCode,
+    regionCode: d.regionCode,
+    departmentId: departments.get(d.departmentName)!,
+    popularity: d.popularity,
+    content: { ...d.content, transferredToDepartmentId: d.transferredToDepartmentName ? departments.get(d.transferredToDepartmentName)! : null },
+  }));
+  await loadPublishedCatalog(db, entries, { submittedBy: staff.get('catalog')!, publishedBy: staff.get('catalog2')!, effectiveFrom: beijingToday() });
 }

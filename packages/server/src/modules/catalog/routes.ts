@@ -1,6 +1,7 @@
 // The catalogue: implementations of items with versioned service guides. Catalogue administrators edit a draft,
 // submit it, and a different administrator publishes it with an effective date (four eyes). Published versions are
 // immutable; withdrawing (停用) an item keeps its history. The public reads only what is published and in force.
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { beijingToday, checkGuideQuality, diffGuides, GuideContentSchema, type GuideContent } from '@onewindow/domain';
@@ -10,6 +11,7 @@ import { loadRegion, uniqueViolation } from '../org/queries.ts';
 import { loadImplementation, openVersion, latestVersionNumber, latestPublished, knownDomainCodes } from './queries.ts';
 import { refreshSearchEntry, currentVersion } from './search-index.ts';
 import { searchCatalog } from './search.ts';
+import { GuidePdfService, pdfDisposition } from './guide-pdf.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import { MIME, type FileKind } from '../../platform/files.ts';
 import { sql } from 'kysely';
@@ -20,6 +22,11 @@ const GUIDE_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 const ImplementationCode = Type.String({ pattern: '^[0-9A-Za-z-]{6,60}$', description: '实施编码' });
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
+/** The publication checks for a guide of this implementation (its region decides the expected level). */
+async function qualityOf(db: Parameters<typeof knownDomainCodes>[0], impl: { region_code: string }, content: GuideContent) {
+  return checkGuideQuality(content, { knownDomains: await knownDomainCodes(db), regionCode: impl.region_code });
+}
 
 function qualityProblem(issues: ReturnType<typeof checkGuideQuality>): AppError {
   return new AppError(422, 'GUIDE_QUALITY_FAILED', `办事指南未通过发布检查（${issues.length} 项）`, {
@@ -215,7 +222,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .returning('updated_at')
           .executeTakeFirstOrThrow();
         audit({ targetType: 'guide_version', targetId: draft.id, detail: { changes: diffGuides(draft.content, content).map((c) => c.label) } });
-        return { version: draft.version, status: 'draft', updatedAt: updated.updated_at.toISOString(), quality: checkGuideQuality(content, { knownDomains: await knownDomainCodes(trx) }) };
+        return { version: draft.version, status: 'draft', updatedAt: updated.updated_at.toISOString(), quality: await qualityOf(trx, impl, content) };
       });
     },
   );
@@ -224,9 +231,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/catalog/implementations/:id/draft/quality',
     { config: { action: 'catalog.read' }, schema: { tags: ['catalog'], summary: '草稿的发布检查结果', params: IdParams } },
     async (request) => {
-      const draft = await openVersion(app.db, (await loadImplementation(app.db, request.params.id)).id);
+      const impl = await loadImplementation(app.db, request.params.id);
+      const draft = await openVersion(app.db, impl.id);
       if (!draft) throw problems.notFound('草稿');
-      return { issues: checkGuideQuality(draft.content, { knownDomains: await knownDomainCodes(app.db) }) };
+      return { issues: await qualityOf(app.db, impl, draft.content) };
     },
   );
 
@@ -240,7 +248,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return request.change(async (trx, audit) => {
         const draft = await openVersion(trx, impl.id, true);
         if (!draft || draft.status !== 'draft') throw problems.conflict('NO_DRAFT', '没有待提交的草稿');
-        const issues = checkGuideQuality(draft.content, { knownDomains: await knownDomainCodes(trx) });
+        const issues = await qualityOf(trx, impl, draft.content);
         if (issues.length > 0) throw qualityProblem(issues);
         await trx.updateTable('guide_versions').set({ status: 'submitted', submitted_by: staffId, submitted_at: new Date() }).where('id', '=', draft.id).execute();
         audit({ targetType: 'guide_version', targetId: draft.id, detail: { version: draft.version } });
@@ -290,7 +298,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const draft = await openVersion(trx, impl.id, true);
         if (!draft || draft.status !== 'submitted') throw problems.conflict('NOT_SUBMITTED', '没有已提交待发布的版本');
         if (draft.submitted_by === staffId) throw new AppError(403, 'FOUR_EYES_REQUIRED', '提交人不能发布自己提交的版本，须由另一名事项管理员发布');
-        const issues = checkGuideQuality(draft.content, { knownDomains: await knownDomainCodes(trx) });
+        const issues = await qualityOf(trx, impl, draft.content);
         if (issues.length > 0) throw qualityProblem(issues);
         await trx
           .updateTable('guide_versions')
@@ -464,6 +472,33 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/catalog/items/:code',
     { config: { action: 'public' }, schema: { tags: ['catalog'], summary: '现行办事指南（按实施编码）', params: StrictObject({ code: ImplementationCode }) } },
     async (request) => publishedGuide(request.params.code),
+  );
+
+  const pdfs = new GuidePdfService(app.db, app.files, { fontPath: app.config.cjkFontPath, publicBaseUrl: app.config.publicBaseUrl });
+  const sendGuidePdf = async (reply: FastifyReply, guide: Awaited<ReturnType<typeof publishedGuide>>, immutable: boolean) => {
+    const pdf = await pdfs.get(guide);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', pdfDisposition(guide.code, guide.guide.name, guide.version))
+      // The current guide changes when a new version comes into force; a numbered version never changes.
+      .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+      .header('etag', `"${pdf.sha256}"`)
+      .send(pdf.bytes);
+  };
+
+  app.get(
+    '/api/catalog/items/:code/guide.pdf',
+    { config: { action: 'public' }, schema: { tags: ['catalog'], summary: '现行办事指南 PDF（A4，可打印，含在线指南二维码）', params: StrictObject({ code: ImplementationCode }) } },
+    async (request, reply) => sendGuidePdf(reply, await publishedGuide(request.params.code), false),
+  );
+
+  app.get(
+    '/api/catalog/items/:code/versions/:version/guide.pdf',
+    {
+      config: { action: 'public' },
+      schema: { tags: ['catalog'], summary: '某一已发布版本的办事指南 PDF', params: StrictObject({ code: ImplementationCode, version: Type.Integer({ minimum: 1 }) }) },
+    },
+    async (request, reply) => sendGuidePdf(reply, await publishedGuide(request.params.code, request.params.version), true),
   );
 
   app.get(
