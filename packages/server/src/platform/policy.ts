@@ -34,13 +34,11 @@ const ORG_MANAGERS: readonly Role[] = ['system_admin', 'hall_manager'];
 export const POLICY = {
   public: { who: 'anyone' },
   'session.self': { who: 'signed-in' },
-  'region.read': { who: 'staff', roles: ALL_STAFF },
+  // The region tree, departments, service domains and halls are public information (the portal browses by them).
+  'org.public.read': { who: 'anyone' },
   'region.manage': { who: 'staff', roles: ORG_MANAGERS },
-  'department.read': { who: 'staff', roles: ALL_STAFF },
   'department.manage': { who: 'staff', roles: ORG_MANAGERS },
-  'service_domain.read': { who: 'staff', roles: ALL_STAFF },
   'service_domain.manage': { who: 'staff', roles: ['system_admin'] },
-  'hall.read': { who: 'staff', roles: ALL_STAFF },
   'hall.manage': { who: 'staff', roles: ORG_MANAGERS },
   'staff.read': { who: 'staff', roles: ['system_admin', 'hall_manager', 'supervisor'] },
   'staff.manage': { who: 'staff', roles: ORG_MANAGERS },

@@ -19,7 +19,7 @@ const RoleAssignmentBody = StrictObject({ role: RoleCode, regionCode: RegionCode
 
 export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // ---- regions 行政区划 ----
-  app.get('/api/org/regions', { config: { action: 'region.read' }, schema: { tags: ['org'], summary: '行政区划（平铺列表，按代码排序）' } }, async () => {
+  app.get('/api/org/regions', { config: { action: 'org.public.read' }, schema: { tags: ['org'], summary: '行政区划（平铺列表，按代码排序）' } }, async () => {
     const rows = await app.db.selectFrom('regions').select(['code', 'name', 'parent_code', 'level']).orderBy('code').execute();
     return { items: rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level })) };
   });
@@ -72,7 +72,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/org/departments',
-    { config: { action: 'department.read' }, schema: { tags: ['org'], summary: '部门列表', querystring: StrictObject({ regionCode: Type.Optional(RegionCode) }) } },
+    { config: { action: 'org.public.read' }, schema: { tags: ['org'], summary: '部门列表', querystring: StrictObject({ regionCode: Type.Optional(RegionCode) }) } },
     async (request) => {
       let q = selectDepartments().orderBy('d.region_code').orderBy('d.name');
       if (request.query.regionCode) q = q.where('d.region_code', 'like', `${request.query.regionCode}%`);
@@ -136,7 +136,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   // ---- service domains 业务领域 ----
-  app.get('/api/org/service-domains', { config: { action: 'service_domain.read' }, schema: { tags: ['org'], summary: '业务领域清单' } }, async () => {
+  app.get('/api/org/service-domains', { config: { action: 'org.public.read' }, schema: { tags: ['org'], summary: '业务领域清单' } }, async () => {
     const rows = await app.db.selectFrom('service_domains').select(['code', 'name', 'active']).orderBy('created_at').orderBy('code').execute();
     return { items: rows };
   });
@@ -195,7 +195,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/org/halls',
-    { config: { action: 'hall.read' }, schema: { tags: ['org'], summary: '政务服务大厅', querystring: StrictObject({ regionCode: Type.Optional(RegionCode) }) } },
+    { config: { action: 'org.public.read' }, schema: { tags: ['org'], summary: '政务服务大厅', querystring: StrictObject({ regionCode: Type.Optional(RegionCode) }) } },
     async (request) => {
       let q = selectHalls().orderBy('h.region_code').orderBy('h.name');
       if (request.query.regionCode) q = q.where('h.region_code', 'like', `${request.query.regionCode}%`);
@@ -266,7 +266,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/org/halls/:id/windows',
-    { config: { action: 'hall.read' }, schema: { tags: ['org'], summary: '大厅的窗口', params: IdParams } },
+    { config: { action: 'org.public.read' }, schema: { tags: ['org'], summary: '大厅的窗口', params: IdParams } },
     async (request) => {
       const hall = await loadHall(app.db, request.params.id);
       return { items: await windowsOf({ hallId: hall.id }) };
