@@ -7,7 +7,7 @@ export function sampleGuide(overrides: Partial<GuideContent> = {}): GuideContent
     name: '个体工商户设立登记',
     basicCode: '000201001000',
     itemType: '01',
-    exerciseLevel: '4',
+    exerciseLevel: '3',
     legalBasis: '《促进个体工商户发展条例》第八条；《中华人民共和国市场主体登记管理条例》第三条',
     serviceObjects: ['1'],
     themes: ['employment'],

@@ -1,0 +1,198 @@
+// The catalogue: four-eyes publishing, immutable published versions, search in Chinese and pinyin with filters, and
+// specific errors for bad guides — on PGlite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { beijingToday, sampleGuide, type GuideContent } from '@onewindow/domain';
+import { anonymous, createTestApp, loginStaff, type Client, type TestApp } from './harness.ts';
+
+let t: TestApp;
+let editor: Client;
+let publisher: Client;
+let departmentId: string;
+
+async function createItem(code: string, content: GuideContent = sampleGuide(), regionCode = '1301') {
+  const r = await editor.post('/api/catalog/implementations', { code, regionCode, departmentId, content });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
+
+async function publish(id: string, effectiveFrom = beijingToday()) {
+  expect((await editor.post(`/api/catalog/implementations/${id}/draft/submit`)).statusCode).toBe(200);
+  const r = await publisher.post(`/api/catalog/implementations/${id}/draft/publish`, { effectiveFrom });
+  expect(r.statusCode, r.body).toBe(200);
+}
+
+const search = async (query: Record<string, string>) => {
+  const r = await anonymous(t.app).get('/api/catalog/search', { query });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as { total: number; items: { code: string; name: string; region: string; department: string }[] };
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  editor = await loginStaff(t.app, 'catalog');
+  publisher = await loginStaff(t.app, 'catalog2');
+  departmentId = (await anonymous(t.app).get('/api/org/departments?regionCode=1301')).json().items[0].id;
+});
+afterAll(() => t.close());
+
+describe('four-eyes publication', () => {
+  it('the administrator who submitted a version cannot publish it; a second one can, and it becomes findable', async () => {
+    const id = await createItem('T00001-1301', sampleGuide({ name: '测试事项甲乙丙' }));
+    expect((await search({ q: '测试事项甲乙丙' })).total).toBe(0); // drafts are not public
+    await editor.post(`/api/catalog/implementations/${id}/draft/submit`);
+    const own = await editor.post(`/api/catalog/implementations/${id}/draft/publish`, { effectiveFrom: beijingToday() });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().code).toBe('FOUR_EYES_REQUIRED');
+    expect((await publisher.post(`/api/catalog/implementations/${id}/draft/publish`, { effectiveFrom: beijingToday() })).statusCode).toBe(200);
+    expect((await search({ q: '测试事项甲乙丙' })).items.map((i) => i.code)).toEqual(['T00001-1301']);
+  });
+
+  it('a guide that fails the quality rules cannot be submitted, and the refusal lists every reason', async () => {
+    const id = await createItem('T00002-1301', sampleGuide({ visits: 2, charged: true }));
+    const r = await editor.post(`/api/catalog/implementations/${id}/draft/submit`);
+    expect(r.statusCode).toBe(422);
+    expect(r.json().code).toBe('GUIDE_QUALITY_FAILED');
+    expect(r.json().rules).toEqual(expect.arrayContaining(['VISITS_NEED_REASON', 'DEPTH_IV_ZERO_VISITS', 'FEE_NEEDS_BASIS', 'FEE_NEEDS_ITEMS']));
+    expect(r.json().errors.map((e: { path: string }) => e.path)).toContain('/content/visitsReason');
+  });
+
+  it('a version published with a future effective date is not in force until that day', async () => {
+    const id = await createItem('T00003-1301', sampleGuide({ name: '将来生效事项' }));
+    await publish(id, '2099-01-01');
+    expect((await search({ q: '将来生效事项' })).total).toBe(0);
+    expect((await anonymous(t.app).get('/api/catalog/items/T00003-1301')).statusCode).toBe(404);
+  });
+});
+
+describe('published versions', () => {
+  it('are immutable: the database refuses to change or delete them', async () => {
+    const id = await createItem('T00004-1301');
+    await publish(id);
+    await expect(sql`UPDATE guide_versions SET content = '{}'::jsonb WHERE implementation_id = ${id}`.execute(t.db)).rejects.toThrow(/immutable/);
+    await expect(sql`DELETE FROM guide_versions WHERE implementation_id = ${id}`.execute(t.db)).rejects.toThrow(/immutable/);
+  });
+
+  it('a revision is a new version with its own diff; the old version stays readable by number', async () => {
+    const id = await createItem('T00005-1301', sampleGuide({ name: '修订测试事项' }));
+    await publish(id);
+    expect((await editor.post(`/api/catalog/implementations/${id}/draft`)).statusCode).toBe(201);
+    const detail = (await editor.get(`/api/catalog/implementations/${id}`)).json();
+    const save = await editor.put(`/api/catalog/implementations/${id}/draft`, { content: sampleGuide({ name: '修订测试事项', consultPhone: '0311-88888888' }), baseUpdatedAt: detail.draft.updatedAt });
+    expect(save.statusCode, save.body).toBe(200);
+    const stale = await editor.put(`/api/catalog/implementations/${id}/draft`, { content: sampleGuide({ name: '修订测试事项' }), baseUpdatedAt: detail.draft.updatedAt });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('DRAFT_CHANGED');
+    const diff = (await editor.get(`/api/catalog/implementations/${id}/diff?from=1`)).json();
+    expect(diff.changes).toEqual([{ path: '/consultPhone', label: '咨询电话', kind: 'changed', before: '0311-12345', after: '0311-88888888' }]);
+    await publish(id);
+    expect((await anonymous(t.app).get('/api/catalog/items/T00005-1301')).json().guide.consultPhone).toBe('0311-88888888');
+    expect((await anonymous(t.app).get('/api/catalog/items/T00005-1301/versions/1')).json().guide.consultPhone).toBe('0311-12345');
+  });
+
+  it('withdrawing (停用) hides the item but keeps its history; reinstating brings it back', async () => {
+    const id = await createItem('T00006-1301', sampleGuide({ name: '停用测试事项' }));
+    await publish(id);
+    expect((await publisher.post(`/api/catalog/implementations/${id}/withdraw`, { reason: '职能调整' })).statusCode).toBe(200);
+    expect((await search({ q: '停用测试事项' })).total).toBe(0);
+    expect((await anonymous(t.app).get('/api/catalog/items/T00006-1301')).statusCode).toBe(410);
+    expect((await anonymous(t.app).get('/api/catalog/items/T00006-1301/versions/1')).statusCode).toBe(200);
+    expect((await publisher.post(`/api/catalog/implementations/${id}/reinstate`, { reason: '恢复办理' })).statusCode).toBe(200);
+    expect((await search({ q: '停用测试事项' })).total).toBe(1);
+  });
+});
+
+describe('search (demo catalogue)', () => {
+  it('finds items by Chinese words in any order, including common abbreviations (医保)', async () => {
+    for (const q of ['医保 参保', '参保 医保']) {
+      expect((await search({ q, region: '1301' })).items.map((i) => i.name)).toContain('城乡居民基本医疗保险参保登记');
+    }
+  });
+
+  it('finds 个体工商户设立登记 by its result 营业执照 in characters, full pinyin and initials', async () => {
+    for (const q of ['营业执照', 'yingyezhizhao', 'yyzz', 'gtgshsldj', 'getigongshanghu']) {
+      expect((await search({ q })).items.map((i) => i.name), q).toContain('个体工商户设立登记');
+    }
+  });
+
+  it('ranks the exact name first', async () => {
+    expect((await search({ q: '不动产抵押登记' })).items[0]!.name).toBe('不动产抵押登记');
+  });
+
+  it('shows a city item in its counties only where 通办范围 allows', async () => {
+    const local = await createItem('T00007-1301', sampleGuide({ name: '仅本级办理事项', serviceScope: 'local' }));
+    const wide = await createItem('T00008-1301', sampleGuide({ name: '辖区通办事项', serviceScope: 'subtree' }));
+    await publish(local);
+    await publish(wide);
+    const inCounty = (await search({ q: '事项', region: '130123', pageSize: '100' })).items.map((i) => i.code);
+    expect(inCounty).toContain('T00008-1301');
+    expect(inCounty).not.toContain('T00007-1301');
+    expect((await search({ q: '仅本级办理事项', region: '1301' })).total).toBe(1);
+    expect((await search({ q: '仅本级办理事项', region: '13' })).total).toBe(1); // the province sees what lies inside it
+  });
+
+  it('filters by department, domain, service object, theme and online depth, and pages with a total', async () => {
+    const byDomain = await search({ domain: 'real_estate', pageSize: '100' });
+    expect(byDomain.total).toBeGreaterThan(0);
+    const all = await search({ pageSize: '5', page: '2' });
+    expect(all.items).toHaveLength(5);
+    expect(all.total).toBeGreaterThanOrEqual(73);
+    const companies = await search({ serviceObject: '2', pageSize: '100' });
+    expect(companies.items.map((i) => i.name)).toContain('企业设立登记');
+    expect(companies.items.map((i) => i.name)).not.toContain('城乡居民基本医疗保险参保登记');
+    const ivOnly = await search({ depth: 'IV', pageSize: '100' });
+    for (const item of ivOnly.items) expect((item as unknown as { onlineDepth: string }).onlineDepth).toBe('IV');
+    const theme = await search({ theme: 'real_estate', pageSize: '100' });
+    expect(theme.items.every((i) => (i as unknown as { themes: string[] }).themes.includes('real_estate'))).toBe(true);
+    const dept = await search({ department: departmentId, pageSize: '100' });
+    expect(dept.items.length).toBeGreaterThan(0);
+    expect(new Set(dept.items.map((i) => i.department)).size).toBe(1);
+  });
+
+  it('answers a page past the end with the total and no items', async () => {
+    const r = await search({ q: '登记', page: '500' });
+    expect(r.items).toEqual([]);
+    expect(r.total).toBeGreaterThan(0);
+  });
+});
+
+describe('bad input changes nothing', () => {
+  const count = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM guide_versions`.execute(t.db)).rows[0]!.n);
+
+  it('a malformed form definition, an unknown code, or a missing field is refused with its path', async () => {
+    const before = await count();
+    const bad = sampleGuide() as unknown as Record<string, unknown>;
+    const cases: [unknown, string][] = [
+      [{ ...bad, itemType: '99' }, '/content/itemType'],
+      [{ ...bad, form: { fields: [{ key: 'x', label: 'X', type: 'colour' }] } }, '/content/form/fields/0/type'],
+      [{ ...bad, serviceObjects: [] }, '/content/serviceObjects'],
+      [{ ...bad, unexpected: 1 }, '/content/unexpected'],
+    ];
+    for (const [content, path] of cases) {
+      const r = await editor.post('/api/catalog/implementations', { code: 'T00009-1301', regionCode: '1301', departmentId, content });
+      expect(r.statusCode, path).toBe(400);
+      expect(r.json().errors.map((e: { path: string }) => e.path), path).toContain(path);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('a form definition that is schema-valid but inconsistent blocks submission with the field path', async () => {
+    const id = await createItem('T00010-1301', sampleGuide({ form: { fields: [{ key: 'a', label: 'A', type: 'select', options: [] }] } }));
+    const r = await editor.post(`/api/catalog/implementations/${id}/draft/submit`);
+    expect(r.statusCode).toBe(422);
+    expect(r.json().errors).toContainEqual({ path: '/content/form/fields/0/options', message: '下拉选择至少需要一个选项' });
+  });
+
+  it('an implementation code in use is a 409 on that field', async () => {
+    const r = await editor.post('/api/catalog/implementations', { code: 'T00001-1301', regionCode: '1301', departmentId, content: sampleGuide() });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().errors).toEqual([{ path: '/code', message: '该实施编码已存在' }]);
+  });
+
+  it('a catalogue administrator cannot create items outside their region', async () => {
+    const tangshan = (await anonymous(t.app).get('/api/org/regions')).json().items.find((r: { code: string }) => r.code === '13');
+    expect(tangshan).toBeTruthy();
+    const r = await editor.post('/api/catalog/implementations', { code: 'T00011-13', regionCode: '13', departmentId, content: sampleGuide({ exerciseLevel: '2' }) });
+    expect(r.statusCode).toBe(403);
+  });
+});
