@@ -55,7 +55,7 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
     logger: logger ? loggerOptions(config.logLevel) : false,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();

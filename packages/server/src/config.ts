@@ -19,6 +19,15 @@ export interface Config {
   /** Built web app to serve; null when it has not been built (the API still runs). */
   webDistDir: string;
   seedDemoData: boolean;
+  /** Where the public web app is reached; printed guides link here (QR code). No trailing slash. */
+  publicBaseUrl: string;
+  /** Noto Sans CJK font (collection) embedded in generated PDFs. */
+  cjkFontPath: string;
+  /**
+   * Whether to take the client address from X-Forwarded-For: only behind a reverse proxy that sets it, otherwise any
+   * client could pick the address that rate limits and the audit log see. `true`, or the proxy addresses/CIDRs.
+   */
+  trustProxy: boolean | string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -31,8 +40,9 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const repoRoot = path.resolve(import.meta.dirname, '../../..');
+  const port = intFromEnv(env, 'PORT', 3000);
   return {
-    port: intFromEnv(env, 'PORT', 3000),
+    port,
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
     databaseUrl: env.DATABASE_URL || null,
@@ -48,5 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: intFromEnv(env, 'UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
     webDistDir: path.join(repoRoot, 'packages/web/dist'),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY,
+    publicBaseUrl: (env.PUBLIC_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    cjkFontPath: env.CJK_FONT_PATH || '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   };
 }

@@ -18,13 +18,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Folders this process holds now. A lock file with our own PID is ours only if it is listed here: otherwise it was left
+ * by an earlier process that had the same PID (common in containers, where the server is always PID 1) and is stale.
+ */
+const heldByThisProcess = new Set<string>();
+
 export function acquireDataDirLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, 'onewindow.lock');
+  const key = fs.realpathSync(dataDir);
+  if (heldByThisProcess.has(key)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockPath, { force: true });
+      heldByThisProcess.add(key);
+      return () => {
+        heldByThisProcess.delete(key);
+        fs.rmSync(lockPath, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holderPid = Number(fs.readFileSync(lockPath, 'utf8').trim());

@@ -29,11 +29,20 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * Kysely ends the pool only if Kysely itself ran a query; code that used the pool alone (the migrator) would leave
+ * its connections open, keeping the process alive and the database busy.
+ */
+async function closePool(db: Kysely<DB>, pool: pg.Pool): Promise<void> {
+  await db.destroy();
+  if (!pool.ending) await pool.end();
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, pool, kind: 'postgres', close: () => db.destroy() };
+    return { db, pool, kind: 'postgres', close: () => closePool(db, pool) };
   }
   const inMemory = options.dataDir.startsWith('memory://');
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(options.dataDir);
@@ -49,7 +58,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       pool,
       kind: 'pglite',
       async close() {
-        await db.destroy();
+        await closePool(db, pool);
         await pglite.close();
         releaseLock();
       },

@@ -225,6 +225,12 @@ export interface CalendarDaysTable {
   name: string;
 }
 
+export interface CatalogImportReportsTable {
+  sha256: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
@@ -233,6 +239,7 @@ export interface DB {
   guide_versions: GuideVersionsTable;
   catalog_search: CatalogSearchTable;
   guide_pdfs: GuidePdfsTable;
+  catalog_import_reports: CatalogImportReportsTable;
   regions: RegionsTable;
   departments: DepartmentsTable;
   service_domains: ServiceDomainsTable;

@@ -304,7 +304,7 @@ export async function renderGuidePdf(src: GuidePdfSource, options: GuidePdfOptio
     w.paragraph('无');
   } else {
     w.table(
-      [{ header: '序号', width: 6 }, { header: '环节', width: 16 }, { header: '环节类型', width: 12 }, { header: '办理岗位', width: 12 }, { header: '办理部门', width: 16 }, { header: '时限', width: 10 }, { header: '说明', width: 28 }],
+      [{ header: '序号', width: 5 }, { header: '环节', width: 13 }, { header: '环节类型', width: 11 }, { header: '办理岗位', width: 10 }, { header: '办理部门', width: 21 }, { header: '时限', width: 10 }, { header: '说明', width: 30 }],
       g.steps.map((s, i) => [
         String(i + 1), s.name, STEP_KINDS.label(s.kind), roleLabel(s.role),
         s.departmentId ? (stepDepartments.get(s.departmentId) ?? '—') : src.departmentName,
