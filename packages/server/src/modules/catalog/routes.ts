@@ -429,28 +429,27 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  /** One round trip: the version in force is the one the search index holds (kept current by the activation job). */
   const publishedGuide = async (code: string, version?: number) => {
-    const impl = await app.db
+    const row = await app.db
       .selectFrom('catalog_implementations as i')
       .innerJoin('departments as d', 'd.id', 'i.department_id')
       .innerJoin('regions as r', 'r.code', 'i.region_code')
-      .select(['i.id', 'i.code', 'i.status', 'i.region_code', 'r.name as region_name', 'i.department_id', 'd.name as department_name', 'd.uscc as department_uscc'])
+      .leftJoin('guide_versions as v', (join) =>
+        version === undefined
+          ? join.on('v.id', '=', (eb) => eb.selectFrom('catalog_search as s').select('s.version_id').whereRef('s.implementation_id', '=', 'i.id'))
+          : join.onRef('v.implementation_id', '=', 'i.id').on('v.version', '=', version).on('v.status', '=', 'published'),
+      )
+      .select([
+        'i.id', 'i.code', 'i.status', 'i.region_code', 'r.name as region_name', 'i.department_id', 'd.name as department_name', 'd.uscc as department_uscc',
+        'v.id as version_id', 'v.version', 'v.content', 'v.effective_from', 'v.published_at',
+      ])
       .where('i.code', '=', code)
       .executeTakeFirst();
-    if (!impl) throw problems.notFound('事项');
-    let v;
-    if (version === undefined) {
-      if (impl.status !== 'active') throw new AppError(410, 'ITEM_WITHDRAWN', '该事项已停用');
-      v = await currentVersion(app.db, impl.id);
-    } else {
-      v = await app.db
-        .selectFrom('guide_versions')
-        .select(['id', 'version', 'content', 'effective_from', 'published_at'])
-        .where('implementation_id', '=', impl.id)
-        .where('version', '=', version)
-        .where('status', '=', 'published')
-        .executeTakeFirst();
-    }
+    if (!row) throw problems.notFound('事项');
+    const impl = row;
+    if (version === undefined && impl.status !== 'active') throw new AppError(410, 'ITEM_WITHDRAWN', '该事项已停用');
+    const v = row.version_id && row.content ? { id: row.version_id, version: row.version!, content: row.content, effective_from: row.effective_from, published_at: row.published_at } : null;
     if (!v) throw problems.notFound(version === undefined ? '现行办事指南' : `第 ${version} 版办事指南`);
     const content: GuideContent = { ...v.content, implementingBodyCode: v.content.implementingBodyCode || impl.department_uscc };
     return {
