@@ -77,21 +77,21 @@ describe('one audit record for every state-changing request', () => {
     const { res, records } = await audited(() => anonymous(t.app).post('/api/auth/staff/login', { username: 'reviewer', password: 'Wrong@2026' }));
     expect(res.statusCode).toBe(401);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ actor_kind: 'anonymous', actor_name: 'reviewer', target_type: 'staff', target_id: 'reviewer', outcome: 'failed', detail: { reason: 'password' }, request_id: res.json().requestId });
+    expect(records[0]).toMatchObject({ action: 'auth.staff_login', actor_kind: 'anonymous', actor_name: 'reviewer', target_type: 'staff', target_id: 'reviewer', outcome: 'failed', detail: { reason: 'password' }, request_id: res.json().requestId });
   });
 
   it('a successful login: one record, outcome success, as the staff member', async () => {
     const { res, records } = await audited(() => anonymous(t.app).post('/api/auth/staff/login', { username: 'reviewer', password: 'Demo@2026' }));
     expect(res.statusCode).toBe(200);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ actor_kind: 'staff', actor_name: '赵审批', actor_role: 'reviewer', outcome: 'success' });
+    expect(records[0]).toMatchObject({ action: 'auth.staff_login', actor_kind: 'staff', actor_name: '赵审批', actor_role: 'reviewer', outcome: 'success' });
   });
 
   it('a missing TOTP code: one record, outcome rejected', async () => {
     const { res, records } = await audited(() => anonymous(t.app).post('/api/auth/staff/login', { username: 'admin', password: 'Demo@2026' }));
     expect(res.json().code).toBe('TOTP_REQUIRED');
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ outcome: 'rejected', request_id: res.json().requestId });
+    expect(records[0]).toMatchObject({ action: 'auth.staff_login', outcome: 'rejected', request_id: res.json().requestId });
   });
 
   it('a wrong SMS code at registration: one record, outcome failed', async () => {

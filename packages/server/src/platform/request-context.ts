@@ -28,6 +28,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route performs; every /api route must declare one. */
     action?: Action;
+    /** The action its audit records carry when the policy action says too little (logins are all `public`). */
+    auditAction?: string;
   }
   interface FastifyInstance {
     /** Every /api route with its declared action: the authorization matrix test walks this list. */
@@ -139,7 +141,7 @@ export function installRequestContext(app: FastifyInstance): void {
 
   const entryFor = (request: FastifyRequest, info: AuditInfo, outcome: AuditEntry['outcome']): AuditEntry => ({
     ...actorIdentity(request.actor),
-    action: request.routeOptions.config.action ?? 'unknown',
+    action: request.routeOptions.config.auditAction ?? request.routeOptions.config.action ?? 'unknown',
     targetType: null,
     targetId: null,
     ip: request.ip,

@@ -28,7 +28,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/staff/login',
     {
-      config: { action: 'public', rateLimit: LOGIN_RATE },
+      config: { action: 'public', auditAction: 'auth.staff_login', rateLimit: LOGIN_RATE },
       schema: {
         tags: ['identity'],
         summary: '工作人员登录（用户名 + 密码，需要时加动态口令）',
@@ -80,7 +80,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/applicant/login',
     {
-      config: { action: 'public', rateLimit: LOGIN_RATE },
+      config: { action: 'public', auditAction: 'auth.applicant_login', rateLimit: LOGIN_RATE },
       schema: { tags: ['identity'], summary: '申请人登录（手机号 + 密码）', body: StrictObject({ phone: Phone, password: Password }) },
     },
     async (request, reply) => {
@@ -111,7 +111,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/applicant/sms-code',
     {
-      config: { action: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { action: 'public', auditAction: 'auth.sms_code', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: '发送短信验证码',
@@ -140,7 +140,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/applicant/register',
     {
-      config: { action: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { action: 'public', auditAction: 'auth.applicant_register', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: '申请人注册（自然人或法人），注册后即登录',
@@ -219,7 +219,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { config: { action: 'session.self' }, schema: { tags: ['identity'], summary: '退出登录' } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { action: 'session.self', auditAction: 'auth.logout' }, schema: { tags: ['identity'], summary: '退出登录' } }, async (request, reply) => {
     await request.change(async (trx, audit) => {
       await endSession(trx, request, reply);
       audit({ targetType: request.actor.kind, targetId: 'id' in request.actor ? request.actor.id : null });
@@ -233,7 +233,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/auth/staff/totp/setup',
-    { config: { action: 'session.self' }, schema: { tags: ['identity'], summary: '生成动态口令密钥（绑定前需验证）' } },
+    { config: { action: 'session.self', auditAction: 'auth.totp_setup' }, schema: { tags: ['identity'], summary: '生成动态口令密钥（绑定前需验证）' } },
     async (request) => {
       if (request.actor.kind !== 'staff') throw problems.forbidden();
       const me = await app.db.selectFrom('staff').select(['username', 'totp_enabled']).where('id', '=', request.actor.id).executeTakeFirstOrThrow();
@@ -251,7 +251,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/staff/totp/enable',
     {
-      config: { action: 'session.self' },
+      config: { action: 'session.self', auditAction: 'auth.totp_enable' },
       schema: { tags: ['identity'], summary: '验证并启用动态口令', body: StrictObject({ code: Type.String({ pattern: '^[0-9]{6}$' }) }) },
     },
     async (request) => {
