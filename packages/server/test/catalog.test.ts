@@ -196,3 +196,53 @@ describe('bad input changes nothing', () => {
     expect(r.statusCode).toBe(403);
   });
 });
+
+describe('guide files (blank forms, samples)', () => {
+  const multipart = (bytes: Buffer, filename: string) => {
+    const boundary = 'owtestboundary';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  };
+  const upload = (bytes: Buffer, filename: string) => {
+    const { payload, headers } = multipart(bytes, filename);
+    return editor.post('/api/catalog/files', payload, { headers });
+  };
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+  it('the type is decided by content, not by name', async () => {
+    const ok = await upload(pdf, '申请表.docx');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ mime: 'application/pdf', size: pdf.length });
+    const fake = await upload(Buffer.from('MZ this is not a document'), '申请表.pdf');
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().code).toBe('FILE_TYPE_NOT_ALLOWED');
+    expect(fake.json().errors[0].message).toContain('按文件内容判断');
+  });
+
+  it('an oversized file is refused with 413 and nothing is stored', async () => {
+    const before = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM files`.execute(t.db)).rows[0]!.n);
+    const big = Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024)]);
+    const r = await upload(big, 'big.pdf');
+    expect(r.statusCode).toBe(413);
+    expect(r.json().code).toBe('FILE_TOO_LARGE');
+    expect(Number((await sql<{ n: string }>`SELECT count(*) AS n FROM files`.execute(t.db)).rows[0]!.n)).toBe(before);
+  });
+
+  it('a file is public only once a published guide offers it', async () => {
+    const bytes = Buffer.from('%PDF-1.4\n% blank form for the download test\n%%EOF\n');
+    const { sha256 } = (await upload(bytes, 'blank.pdf')).json();
+    const guide = sampleGuide({ name: '附件下载测试事项' });
+    guide.materials[0] = { ...guide.materials[0]!, blankForm: sha256 };
+    const id = await createItem('T00012-1301', guide);
+    expect((await anonymous(t.app).get(`/api/catalog/files/${sha256}`)).statusCode).toBe(404);
+    await publish(id);
+    const r = await anonymous(t.app).get(`/api/catalog/files/${sha256}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    expect(r.rawPayload.equals(bytes)).toBe(true);
+  });
+});
