@@ -1,18 +1,24 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
-import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import LandingPage from './portal/LandingPage.tsx';
-import LoginPage from './portal/LoginPage.tsx';
-import RegisterPage from './portal/RegisterPage.tsx';
 import { ErrorBoundary } from './shared/ErrorBoundary.tsx';
 import { FullPageSpin, RequireApplicant, RequireStaff, useStaffMe } from './shared/guards.tsx';
 import { SessionProvider } from './shared/session.tsx';
-import { ADMIN_PAGES, canOpen, type WorkbenchPage } from './workbench/pages.ts';
+import { WORKBENCH_PAGES, canOpen, type WorkbenchPage } from './workbench/pages.ts';
 
-// Public pages load eagerly; everything behind a login is fetched only when someone goes there.
+// Only the landing page loads eagerly. The other public pages (login, registration, search, guide) come in their own
+// small chunks, so a visitor who searches and reads a guide never downloads the forms; everything behind a login is
+// fetched only when someone goes there.
+const LoginPage = lazy(() => import('./portal/LoginPage.tsx'));
+const RegisterPage = lazy(() => import('./portal/RegisterPage.tsx'));
+const NotFound = lazy(() => import('./shared/StatusPages.tsx').then((module) => ({ default: module.NotFound })));
+const Forbidden = lazy(() => import('./shared/StatusPages.tsx').then((module) => ({ default: module.Forbidden })));
+const SearchPage = lazy(() => import('./portal/SearchPage.tsx'));
+const GuidePage = lazy(() => import('./portal/GuidePage.tsx'));
 const PortalHome = lazy(() => import('./portal/PortalHome.tsx'));
 const WorkbenchLayout = lazy(() => import('./workbench/WorkbenchLayout.tsx'));
 const WorkbenchHome = lazy(() => import('./workbench/WorkbenchHome.tsx'));
@@ -45,6 +51,8 @@ function AppRoutes() {
       <Route path="/" element={<LandingPage />} />
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path="/search" element={<SearchPage />} />
+      <Route path="/guide/:code" element={<GuidePage />} />
       <Route
         path="/portal"
         element={
@@ -63,7 +71,7 @@ function AppRoutes() {
       >
         <Route index element={<WorkbenchHome />} />
         <Route path="account/security" element={<AccountSecurityPage />} />
-        {ADMIN_PAGES.map((page) => (
+        {WORKBENCH_PAGES.map((page) => (
           <Route key={page.path} path={page.path} element={<RoleGate page={page} />} />
         ))}
         <Route path="*" element={<NotFound />} />
@@ -75,27 +83,8 @@ function AppRoutes() {
 
 /** The menu hides pages a role may not open; this refuses them when reached by URL (the server refuses too). */
 function RoleGate({ page }: { page: WorkbenchPage }) {
-  const { t } = useI18n();
   const me = useStaffMe();
-  if (!canOpen(page, me)) {
-    return <Result status="403" title={t('error.forbiddenTitle')} subTitle={t('error.forbidden')} />;
-  }
+  if (!canOpen(page, me)) return <Forbidden />;
   const Page = page.component;
   return <Page />;
-}
-
-function NotFound() {
-  const { t } = useI18n();
-  return (
-    <Result
-      status="404"
-      title={t('error.notFoundTitle')}
-      subTitle={t('error.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-    />
-  );
 }

@@ -74,3 +74,15 @@ export function useI18n(): I18n {
   if (!context) throw new Error('useI18n must be used inside <I18nProvider>');
   return context;
 }
+
+/** The text of one lazily loaded part of the app, in both languages; Chinese is the source, English gives every key. */
+export type Dictionary<K extends string> = Record<Locale, Record<K, string>>;
+
+/**
+ * `t` over a dictionary that ships with its own chunk (the catalogue pages), so the first page does not carry the
+ * text of pages the visitor may never open. Follows the language chosen with the switch like `useI18n().t`.
+ */
+export function useMessages<K extends string>(dictionary: Dictionary<K>): (key: K, params?: Params) => string {
+  const { locale } = useI18n();
+  return useCallback((key: K, params?: Params) => interpolate(dictionary[locale][key], params), [dictionary, locale]);
+}

@@ -79,6 +79,10 @@ const zh = {
   'landing.registerText': '个人使用身份证号，法人使用统一社会信用代码注册',
   'landing.continueStaff': '{name}，进入工作台',
   'landing.continueApplicant': '{name}，进入个人中心',
+  'landing.searchPlaceholder': '搜索事项，如：营业执照、yyzz、医保 参保',
+  'landing.searchLabel': '搜索办事事项',
+  'landing.searchButton': '搜索',
+  'landing.popular': '热门搜索：',
 
   'login.staffTab': '工作人员登录',
   'login.applicantTab': '申请人登录',
@@ -122,6 +126,7 @@ const zh = {
   'nav.staff': '人员管理',
   'nav.smsOutbox': '短信发件箱',
   'nav.audit': '审计日志',
+  'nav.catalog': '事项管理',
 
   'workbench.title': '工作台',
   'workbench.welcome': '欢迎您，{name}',
@@ -309,6 +314,10 @@ const en: Record<MessageKey, string> = {
   'landing.registerText': 'Individuals register with their ID number, organisations with their USCC',
   'landing.continueStaff': '{name}, go to the workbench',
   'landing.continueApplicant': '{name}, go to your account',
+  'landing.searchPlaceholder': 'Search services, e.g. 营业执照, yyzz, 医保 参保',
+  'landing.searchLabel': 'Search government services',
+  'landing.searchButton': 'Search',
+  'landing.popular': 'Popular:',
 
   'login.staffTab': 'Staff',
   'login.applicantTab': 'Applicant',
@@ -352,6 +361,7 @@ const en: Record<MessageKey, string> = {
   'nav.staff': 'Staff',
   'nav.smsOutbox': 'SMS outbox',
   'nav.audit': 'Audit log',
+  'nav.catalog': 'Service catalogue',
 
   'workbench.title': 'Workbench',
   'workbench.welcome': 'Welcome, {name}',

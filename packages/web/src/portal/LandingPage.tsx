@@ -1,15 +1,21 @@
-import { Link } from 'react-router-dom';
-import { Button, Card, Col, Flex, Row, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { Button, Col, Flex, Row, Typography } from 'antd';
 import { IdcardOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { PublicLayout } from '../shared/PublicLayout.tsx';
 import { useSession } from '../shared/session.tsx';
+import { SearchBox, searchPath } from './SearchBox.tsx';
+import './portal.css';
+
+/** Searches people make most, offered under the box as one-click examples. */
+const POPULAR_QUERIES = ['营业执照', '医保', '社保', '公积金', '身份证', '不动产'];
 
 export default function LandingPage() {
   const { t } = useI18n();
   const { state } = useSession();
   const me = state.status === 'signedIn' ? state.me : null;
+  const navigate = useNavigate();
 
   return (
     <PublicLayout>
@@ -19,6 +25,17 @@ export default function LandingPage() {
             {t('landing.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('landing.subtitle')}</Typography.Text>
+        </Flex>
+        <Flex vertical gap={12} style={{ width: '100%', maxWidth: 720 }} role="search">
+          <SearchBox onSearch={(query) => navigate(searchPath(query))} />
+          <Flex wrap gap={12} align="center">
+            <Typography.Text type="secondary">{t('landing.popular')}</Typography.Text>
+            {POPULAR_QUERIES.map((query) => (
+              <Link key={query} to={searchPath(query)}>
+                {query}
+              </Link>
+            ))}
+          </Flex>
         </Flex>
         {me && (
           <Link to={me.kind === 'staff' ? '/workbench' : '/portal'}>
@@ -50,16 +67,14 @@ export default function LandingPage() {
 function Entrance({ icon, title, text, to }: { icon: ReactNode; title: string; text: string; to: string }) {
   return (
     <Col xs={24} md={8}>
-      <Link to={to}>
-        <Card hoverable style={{ height: '100%' }}>
-          <Flex vertical align="center" gap={8}>
-            <span style={{ fontSize: 36, color: '#1677ff' }}>{icon}</span>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {title}
-            </Typography.Title>
-            <Typography.Text type="secondary">{text}</Typography.Text>
-          </Flex>
-        </Card>
+      <Link to={to} className="portal-panel" style={{ height: '100%', padding: 24 }}>
+        <Flex vertical align="center" gap={8}>
+          <span style={{ fontSize: 36, color: '#1677ff' }}>{icon}</span>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {title}
+          </Typography.Title>
+          <Typography.Text type="secondary">{text}</Typography.Text>
+        </Flex>
       </Link>
     </Col>
   );

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { api } from '../shared/api.ts';
 import { useProblemHandler } from '../shared/errors.ts';
 import { PublicLayout } from '../shared/PublicLayout.tsx';
-import { checkWith, required } from '../shared/rules.ts';
+import { checkWith, required, strongPassword } from '../shared/rules.ts';
 import { useSession } from '../shared/session.tsx';
 import type { AuthResult } from '../shared/types.ts';
 import { useCountdown } from '../shared/useCountdown.ts';
@@ -98,7 +98,7 @@ export default function RegisterPage() {
             name="password"
             label={t('register.password')}
             extra={t('password.hint')}
-            rules={[{ required: true }]}
+            rules={[{ required: true }, strongPassword]}
             hasFeedback
           >
             <Input.Password autoComplete="new-password" />

@@ -1,6 +1,8 @@
 import { Component, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { Notice } from './Notice.tsx';
 
 interface State {
   failed: boolean;
@@ -29,11 +31,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 function PageFailed() {
   const { t } = useI18n();
   return (
-    <Result
-      status="warning"
+    <Notice
+      icon={<WarningOutlined style={{ color: '#faad14' }} />}
       title={t('error.pageFailedTitle')}
-      subTitle={t('error.pageFailed')}
-      extra={
+      text={t('error.pageFailed')}
+      action={
         <Button type="primary" onClick={() => window.location.reload()}>
           {t('common.reload')}
         </Button>

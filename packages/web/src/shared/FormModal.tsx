@@ -10,6 +10,9 @@ interface FormModalProps<Values> {
   form: FormInstance<Values>;
   initialValues?: Partial<Values>;
   width?: number;
+  /** The submit button's text; 保存 unless the dialog does something else (退回, 发布). */
+  okText?: ReactNode;
+  okDanger?: boolean;
   onSubmit: (values: Values) => Promise<void>;
   onClose: () => void;
   children: ReactNode;
@@ -20,7 +23,7 @@ interface FormModalProps<Values> {
  * from `initialValues`. The 保存 button is the form's real submit button, so Enter submits too.
  */
 export function FormModal<Values extends object>(props: FormModalProps<Values>) {
-  const { title, name, form, initialValues, width, onSubmit, onClose, children } = props;
+  const { title, name, form, initialValues, width, okText, okDanger, onSubmit, onClose, children } = props;
   const { t } = useI18n();
   const handleProblem = useProblemHandler();
   const [saving, setSaving] = useState(false);
@@ -42,9 +45,9 @@ export function FormModal<Values extends object>(props: FormModalProps<Values>) 
       open
       title={title}
       width={width}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: saving }}
+      okButtonProps={{ htmlType: 'submit', loading: saving, danger: okDanger }}
       onCancel={onClose}
       destroyOnHidden
       modalRender={(dialog) => (

@@ -9,7 +9,7 @@ export function PublicLayout({ children, extra }: { children: ReactNode; extra?:
   const { t } = useI18n();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24 }}>
+      <Layout.Header className="no-print" style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24 }}>
         <Flex align="center" justify="space-between" style={{ height: '100%' }}>
           <Link to="/">
             <Typography.Text strong style={{ fontSize: 18 }}>
@@ -23,7 +23,7 @@ export function PublicLayout({ children, extra }: { children: ReactNode; extra?:
         </Flex>
       </Layout.Header>
       <Layout.Content style={{ padding: '32px 16px' }}>{children}</Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center' }}>{t('app.footer')}</Layout.Footer>
+      <Layout.Footer className="no-print" style={{ textAlign: 'center' }}>{t('app.footer')}</Layout.Footer>
     </Layout>
   );
 }

@@ -12,8 +12,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
+  /** The whole problem document, for the members some problems add (`reportUrl`, `errorTotal` …). */
+  readonly body: Record<string, unknown>;
 
-  constructor(status: number, code: string, title: string, detail?: string, errors: FieldProblem[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    title: string,
+    detail?: string,
+    errors: FieldProblem[] = [],
+    body: Record<string, unknown> = {},
+  ) {
     super(detail ?? title);
     this.name = 'ApiError';
     this.status = status;
@@ -21,6 +30,7 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.body = body;
   }
 }
 
@@ -35,7 +45,7 @@ export function parseProblem(status: number, body: unknown): ApiError {
   const title = typeof problem.title === 'string' ? problem.title : `请求失败（${status}）`;
   const detail = typeof problem.detail === 'string' ? problem.detail : undefined;
   const errors = Array.isArray(problem.errors) ? problem.errors.filter(isFieldProblem) : [];
-  return new ApiError(status, code, title, detail, errors);
+  return new ApiError(status, code, title, detail, errors, problem);
 }
 
 function isFieldProblem(value: unknown): value is FieldProblem {
@@ -71,8 +81,10 @@ export function withQuery(path: string, query?: Query): string {
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  // Fastify refuses an empty body declared as JSON, so the content type goes only with a body.
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const isUpload = body instanceof FormData;
+  // Fastify refuses an empty body declared as JSON, so the content type goes only with a body; the browser sets the
+  // multipart boundary itself.
+  if (body !== undefined && !isUpload) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -80,7 +92,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isUpload ? body : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch {
@@ -110,4 +122,10 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** One file as multipart/form-data under the field name `file`, the way the server's upload routes read it. */
+  upload: <T>(path: string, file: Blob, filename?: string) => {
+    const form = new FormData();
+    form.append('file', file, filename ?? (file instanceof File ? file.name : 'upload'));
+    return request<T>('POST', path, form);
+  },
 };

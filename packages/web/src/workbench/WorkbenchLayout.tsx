@@ -7,7 +7,7 @@ import { ErrorBoundary } from '../shared/ErrorBoundary.tsx';
 import { FullPageSpin, useStaffMe } from '../shared/guards.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { useSession } from '../shared/session.tsx';
-import { ADMIN_PAGES, canOpen } from './pages.ts';
+import { WORKBENCH_PAGES, canOpen } from './pages.ts';
 import { useRoleLabel } from './roleLabel.ts';
 
 /** The staff shell: a side menu that follows the user's roles, and a header with who is signed in. */
@@ -21,7 +21,7 @@ export default function WorkbenchLayout() {
 
   const menuItems = [
     { key: '/workbench', label: t('nav.home') },
-    ...ADMIN_PAGES.filter((page) => canOpen(page, me)).map((page) => ({
+    ...WORKBENCH_PAGES.filter((page) => page.inMenu !== false && canOpen(page, me)).map((page) => ({
       key: `/workbench/${page.path}`,
       label: t(page.label),
     })),

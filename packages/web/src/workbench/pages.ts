@@ -1,18 +1,34 @@
-// The workbench's admin pages and which roles may open them: one list drives both the side menu and the routes.
+// The workbench's pages and which roles may open them: one list drives both the side menu and the routes.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { Role } from '@onewindow/domain';
+import { ROLE_CODES, type Role } from '@onewindow/domain';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { StaffMe } from '../shared/types.ts';
 
 export interface WorkbenchPage {
-  /** Relative to /workbench. */
+  /** Relative to /workbench; may hold route parameters (`catalog/:id`). */
   path: string;
   label: MessageKey;
   roles: readonly Role[];
   component: LazyExoticComponent<ComponentType>;
+  /** False for pages reached from another page (an item's editor); the menu then marks their parent. */
+  inMenu?: boolean;
 }
 
-export const ADMIN_PAGES: readonly WorkbenchPage[] = [
+export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
+  {
+    // Every staff role may read the catalogue; only 事项管理员 edit it (the server enforces both).
+    path: 'catalog',
+    label: 'nav.catalog',
+    roles: ROLE_CODES,
+    component: lazy(() => import('./catalog/CatalogListPage.tsx')),
+  },
+  {
+    path: 'catalog/:id',
+    label: 'nav.catalog',
+    roles: ROLE_CODES,
+    component: lazy(() => import('./catalog/CatalogEditorPage.tsx')),
+    inMenu: false,
+  },
   {
     path: 'admin/regions',
     label: 'nav.regions',

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Switch, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { DOMAIN_CODE_PATTERN } from '@onewindow/domain';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../shared/api.ts';
 import { useProblemHandler } from '../../shared/errors.ts';
 import { FormModal } from '../../shared/FormModal.tsx';
 import { LoadError } from '../../shared/LoadError.tsx';
-import { required } from '../../shared/rules.ts';
+import { matches, required } from '../../shared/rules.ts';
 import type { ItemList, ServiceDomain } from '../../shared/types.ts';
 import { useApi } from '../../shared/useApi.ts';
 
@@ -114,7 +115,7 @@ function DomainDialog({ domain, onClose, onSaved }: { domain: ServiceDomain | nu
         name="code"
         label={t('field.domainCode')}
         extra={domain ? undefined : t('domains.codeHint')}
-        rules={[required, { pattern: /^[a-z][a-z0-9_]{1,39}$/, message: t('domains.codeFormat') }]}
+        rules={[required, matches(DOMAIN_CODE_PATTERN, t('domains.codeFormat'))]}
       >
         <Input disabled={domain !== null} autoFocus={domain === null} />
       </Form.Item>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Radio, Select, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { WINDOW_NUMBER_PATTERN } from '@onewindow/domain';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../shared/api.ts';
 import { useProblemHandler } from '../../shared/errors.ts';
 import { FormModal } from '../../shared/FormModal.tsx';
 import { LoadError } from '../../shared/LoadError.tsx';
-import { required } from '../../shared/rules.ts';
+import { matches, required } from '../../shared/rules.ts';
 import type { Hall, ItemList, ServiceDomain, ServiceWindow, WindowKind } from '../../shared/types.ts';
 import { useApi } from '../../shared/useApi.ts';
 
@@ -151,7 +152,7 @@ function WindowDialog({ hallId, serviceWindow, domains, onClose, onSaved }: Dial
         label={t('field.windowNumber')}
         extra={serviceWindow ? undefined : t('windows.numberHint')}
         normalize={(value: string) => value.toUpperCase()}
-        rules={[required, { pattern: /^[A-Z0-9-]{1,10}$/, message: t('windows.numberFormat') }]}
+        rules={[required, matches(WINDOW_NUMBER_PATTERN, t('windows.numberFormat'))]}
       >
         <Input disabled={serviceWindow !== null} autoFocus={serviceWindow === null} maxLength={10} />
       </Form.Item>

@@ -25,8 +25,7 @@ export function RegionTreeSelect({ options, value, onChange, id, allowClear, dis
       allowClear={allowClear}
       disabled={disabled}
       placeholder={t('field.regionPlaceholder')}
-      showSearch
-      treeNodeFilterProp="title"
+      showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandAll
       popupMatchSelectWidth={false}
       style={style ?? { width: '100%' }}

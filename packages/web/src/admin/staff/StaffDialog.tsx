@@ -1,10 +1,10 @@
 import { Button, Form, Input, Select, Space, type FormInstance } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { DEPARTMENT_SCOPED_ROLES, isInRegion, ROLE_CODES, validateMobile, type Role } from '@onewindow/domain';
+import { DEPARTMENT_SCOPED_ROLES, isInRegion, ROLE_CODES, USERNAME_PATTERN, validateMobile, type Role } from '@onewindow/domain';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../shared/api.ts';
 import { FormModal } from '../../shared/FormModal.tsx';
-import { checkWith, required } from '../../shared/rules.ts';
+import { checkWith, matches, required, strongPassword } from '../../shared/rules.ts';
 import type { Department, StaffMember, TotpSetup } from '../../shared/types.ts';
 import { useRoleLabel } from '../../workbench/roleLabel.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
@@ -92,7 +92,7 @@ export function StaffDialog({ member, regionOptions, departments, onClose, onSav
         name="username"
         label={t('field.username')}
         extra={member ? undefined : t('staff.usernameHint')}
-        rules={[required, { pattern: /^[a-z][a-z0-9_.]{2,31}$/, message: t('staff.usernameFormat') }]}
+        rules={[required, matches(USERNAME_PATTERN, t('staff.usernameFormat'))]}
       >
         <Input disabled={member !== null} autoComplete="off" autoFocus={member === null} />
       </Form.Item>
@@ -109,7 +109,12 @@ export function StaffDialog({ member, regionOptions, departments, onClose, onSav
         <Input inputMode="tel" maxLength={11} autoComplete="off" />
       </Form.Item>
       {member === null && (
-        <Form.Item name="password" label={t('staff.initialPassword')} extra={t('password.hint')} rules={[{ required: true }]}>
+        <Form.Item
+          name="password"
+          label={t('staff.initialPassword')}
+          extra={t('password.hint')}
+          rules={[{ required: true }, strongPassword]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       )}
