@@ -57,6 +57,15 @@ describe('four-eyes publication', () => {
     expect(r.json().errors.map((e: { path: string }) => e.path)).toContain('/content/visitsReason');
   });
 
+  it('a version sent back keeps the reason, who and when, for its editor to read', async () => {
+    const id = await createItem('T00013-1301');
+    await editor.post(`/api/catalog/implementations/${id}/draft/submit`);
+    expect((await publisher.post(`/api/catalog/implementations/${id}/draft/return`, { reason: '审查要点不够具体' })).statusCode).toBe(200);
+    const draft = (await editor.get(`/api/catalog/implementations/${id}`)).json().draft;
+    expect(draft.status).toBe('draft');
+    expect(draft.returned).toMatchObject({ reason: '审查要点不够具体', byName: '钱清单' });
+  });
+
   it('a version published with a future effective date is not in force until that day', async () => {
     const id = await createItem('T00003-1301', sampleGuide({ name: '将来生效事项' }));
     await publish(id, '2099-01-01');
@@ -140,6 +149,9 @@ describe('search (demo catalogue)', () => {
     const companies = await search({ serviceObject: '2', pageSize: '100' });
     expect(companies.items.map((i) => i.name)).toContain('企业设立登记');
     expect(companies.items.map((i) => i.name)).not.toContain('城乡居民基本医疗保险参保登记');
+    const legalPersons = await search({ serviceObject: '2,3,4,6', pageSize: '100' });
+    expect(legalPersons.total).toBeGreaterThanOrEqual(companies.total);
+    expect((await anonymous(t.app).get('/api/catalog/search', { query: { serviceObject: '2;drop' } })).statusCode).toBe(400);
     const ivOnly = await search({ depth: 'IV', pageSize: '100' });
     for (const item of ivOnly.items) expect((item as unknown as { onlineDepth: string }).onlineDepth).toBe('IV');
     const theme = await search({ theme: 'real_estate', pageSize: '100' });
@@ -239,6 +251,9 @@ describe('guide files (blank forms, samples)', () => {
     guide.materials[0] = { ...guide.materials[0]!, blankForm: sha256 };
     const id = await createItem('T00012-1301', guide);
     expect((await anonymous(t.app).get(`/api/catalog/files/${sha256}`)).statusCode).toBe(404);
+    const forStaff = await (await loginStaff(t.app, 'clerk')).get(`/api/catalog/files/${sha256}`);
+    expect(forStaff.statusCode).toBe(200); // the editor's preview of a draft
+    expect(forStaff.headers['cache-control']).toBe('private, no-store');
     await publish(id);
     const r = await anonymous(t.app).get(`/api/catalog/files/${sha256}`);
     expect(r.statusCode).toBe(200);

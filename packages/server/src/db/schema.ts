@@ -180,6 +180,9 @@ export interface GuideVersionsTable {
   published_at: Timestamp | null;
   /** YYYY-MM-DD */
   effective_from: string | null;
+  returned_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  returned_by: ColumnType<string | null, string | null | undefined, string | null>;
+  returned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CatalogSearchTable {

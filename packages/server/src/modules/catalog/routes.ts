@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { beijingToday, checkGuideQuality, diffGuides, GuideContentSchema, type GuideContent } from '@onewindow/domain';
 import { AppError, problems } from '../../platform/problem.ts';
+import { authorize } from '../../platform/policy.ts';
 import { StrictObject, NonEmpty, IdParams, RegionCode, Uuid } from '../../platform/schemas.ts';
 import { loadRegion, uniqueViolation } from '../org/queries.ts';
 import { loadImplementation, openVersion, latestVersionNumber, latestPublished, knownDomainCodes } from './queries.ts';
@@ -147,22 +148,35 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { action: 'catalog.read' }, schema: { tags: ['catalog'], summary: '事项详情：版本历史、当前草稿与现行版本', params: IdParams } },
     async (request) => {
       const impl = await loadImplementation(app.db, request.params.id);
+      const [region, department] = await Promise.all([
+        app.db.selectFrom('regions').select('name').where('code', '=', impl.region_code).executeTakeFirstOrThrow(),
+        app.db.selectFrom('departments').select('name').where('id', '=', impl.department_id).executeTakeFirstOrThrow(),
+      ]);
       const versions = await app.db.selectFrom('guide_versions').selectAll().where('implementation_id', '=', impl.id).orderBy('version', 'desc').execute();
       const open = versions.find((v) => v.status !== 'published');
       const current = await currentVersion(app.db, impl.id);
-      const names = await app.db.selectFrom('staff').select(['id', 'name']).where('id', 'in', [...new Set(versions.flatMap((v) => [v.created_by, v.submitted_by, v.published_by]).filter((x): x is string => !!x))]).execute();
+      const names = await app.db.selectFrom('staff').select(['id', 'name']).where('id', 'in', [...new Set(versions.flatMap((v) => [v.created_by, v.submitted_by, v.published_by, v.returned_by]).filter((x): x is string => !!x))]).execute();
       const nameOf = (id: string | null) => names.find((n) => n.id === id)?.name ?? null;
       return {
         id: impl.id,
         code: impl.code,
         basicCode: impl.basic_code,
         regionCode: impl.region_code,
+        regionName: region.name,
         departmentId: impl.department_id,
+        departmentName: department.name,
         status: impl.status,
         withdrawnReason: impl.withdrawn_reason,
         popularity: impl.popularity,
         versions: versions.map((v) => ({ ...versionSummary(v), createdByName: nameOf(v.created_by), submittedByName: nameOf(v.submitted_by), publishedByName: nameOf(v.published_by) })),
-        draft: open ? { ...versionSummary(open), content: open.content, updatedAt: open.updated_at.toISOString() } : null,
+        draft: open
+          ? {
+              ...versionSummary(open),
+              content: open.content,
+              updatedAt: open.updated_at.toISOString(),
+              returned: open.returned_at ? { reason: open.returned_reason, byName: nameOf(open.returned_by), at: open.returned_at.toISOString() } : null,
+            }
+          : null,
         current: current ? { id: current.id, version: current.version, effectiveFrom: current.effective_from, content: current.content } : null,
       };
     },
@@ -269,7 +283,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return request.change(async (trx, audit) => {
         const draft = await openVersion(trx, impl.id, true);
         if (!draft || draft.status !== 'submitted') throw problems.conflict('NOT_SUBMITTED', '没有待发布的版本');
-        await trx.updateTable('guide_versions').set({ status: 'draft', submitted_by: null, submitted_at: null }).where('id', '=', draft.id).execute();
+        const staffId = request.actor.kind === 'staff' ? request.actor.id : null;
+        await trx
+          .updateTable('guide_versions')
+          .set({ status: 'draft', submitted_by: null, submitted_at: null, returned_reason: request.body.reason, returned_by: staffId, returned_at: new Date() })
+          .where('id', '=', draft.id)
+          .execute();
         audit({ targetType: 'guide_version', targetId: draft.id, detail: { reason: request.body.reason } });
         return { version: draft.version, status: 'draft' };
       });
@@ -388,18 +407,20 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { sha256 } = request.params;
-      // Only files that a published guide offers are public; uploads still in drafts are not.
-      const offered = await app.db
+      // Files a published guide offers are public; files referenced only by drafts are for staff who read the
+      // catalogue (the editor's preview links to them). Nothing else in the file store is reachable here.
+      const references = await app.db
         .selectFrom('guide_versions')
-        .select('id')
-        .where('status', '=', 'published')
+        .select('status')
         .where(sql<boolean>`content::text LIKE ${`%"${sha256}"%`}`)
-        .limit(1)
-        .executeTakeFirst();
-      const meta = offered && (await app.db.selectFrom('files').select('mime').where('sha256', '=', sha256).executeTakeFirst());
+        .execute();
+      const offered = references.some((r) => r.status === 'published');
+      const visible = offered || (references.length > 0 && authorize(request.actor, 'catalog.read') === 'allow');
+      const meta = visible && (await app.db.selectFrom('files').select('mime').where('sha256', '=', sha256).executeTakeFirst());
       const bytes = meta && (await app.files.get(sha256));
       if (!meta || !bytes) throw problems.notFound('文件');
-      return reply.type(meta.mime).header('cache-control', 'public, max-age=31536000, immutable').send(bytes);
+      const cache = offered ? 'public, max-age=31536000, immutable' : 'private, no-store';
+      return reply.type(meta.mime).header('cache-control', cache).send(bytes);
     },
   );
 
@@ -415,7 +436,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
           region: Type.Optional(RegionCode),
           department: Type.Optional(Uuid),
           domain: Type.Optional(Type.String({ maxLength: 40 })),
-          serviceObject: Type.Optional(Type.String({ maxLength: 2 })),
+          serviceObject: Type.Optional(Type.String({ pattern: '^[1-6](,[1-6]){0,5}$', description: '服务对象代码，多个用逗号分隔（如 2,3,4,6 表示各类法人）' })),
           theme: Type.Optional(Type.String({ maxLength: 40 })),
           depth: Type.Optional(Type.Union([Type.Literal('I'), Type.Literal('II'), Type.Literal('III'), Type.Literal('IV')])),
           page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),

@@ -50,7 +50,7 @@ export async function searchCatalog(db: Kysely<DB>, p: SearchParams) {
   if (p.departmentId) query = query.where('s.department_id', '=', p.departmentId);
   if (p.domain) query = query.where('s.domain_code', '=', p.domain);
   if (p.depth) query = query.where('s.online_depth', '=', p.depth);
-  if (p.serviceObject) query = query.where(sql<boolean>`${p.serviceObject} = ANY(s.service_objects)`);
+  if (p.serviceObject) query = query.where(sql<boolean>`s.service_objects && ${p.serviceObject.split(',')}::text[]`);
   if (p.theme) query = query.where(sql<boolean>`${p.theme} = ANY(s.themes)`);
 
   const rows = await query
