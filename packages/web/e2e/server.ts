@@ -1,0 +1,313 @@
+// What every browser spec needs: the real server (as `npm start` runs it) on a database of its own, a headless
+// Chromium, pages pointed at the server, and on failure a screenshot of every open page plus the server's log in
+// test-results/. Each spec file calls `useE2E()` once; the files run one after another (one browser at a time).
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+export const RESULTS_DIR = path.join(REPO_ROOT, 'packages/web/test-results');
+export const DEMO_PASSWORD = 'Demo@2026';
+
+const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium, as verified on these machines (STACK.md); never a browser download. Playwright's launch() gives
+// the browser a fresh profile of its own (a mkdtemp --user-data-dir, removed on close) and refuses one passed in args.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const READY_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+// ---- the server ----
+
+export interface E2EServer {
+  baseURL: string;
+  /** Everything the server has written to stdout and stderr so far. */
+  output(): string;
+  /**
+   * The 6-digit code of the newest SMS to `phone` logged after `since` (an `output().length` taken before the code was
+   * asked for). The local SMS gateway logs each message's text with the phone number masked (138****0009).
+   */
+  waitForSmsCode(phone: string, since: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * E2E_DATABASE_URL names a PostgreSQL server on which each spec file creates a database of its own (dropped
+ * afterwards), so the server seeds fresh demo data as it does on an empty database; without it, PGlite in DATA_DIR.
+ */
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const adminUrl = process.env.E2E_DATABASE_URL;
+  if (!adminUrl) return null;
+  const name = `ow_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+function serverEnv(port: number, dataDir: string, databaseUrl: string | null): NodeJS.ProcessEnv {
+  // A developer's own database and settings must not leak into the run.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'PUBLIC_BASE_URL', 'TRUST_PROXY', 'TOTP_REQUIRED_ROLES']) delete env[name];
+  return {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    NODE_ENV: 'test',
+    // The SMS codes are read from the log, so it must be at info level.
+    LOG_LEVEL: 'info',
+    SEED_DEMO_DATA: 'true',
+  };
+}
+
+/** Polls GET /api/ready; answers the database the server reports (pglite or postgres). */
+async function waitUntilReady(baseURL: string, child: ChildProcess, output: () => string): Promise<string> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output().slice(-4000)}`);
+    }
+    try {
+      const response = await fetch(`${baseURL}/api/ready`);
+      if (response.ok) return ((await response.json()) as { database: string }).database;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`the server was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output().slice(-4000)}`);
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * Starts `tsx packages/server/src/main.ts` from the repository root on a free port and a fresh database. It serves the
+ * web app as last built (global-setup.ts checks there is one).
+ */
+export async function startServer(): Promise<E2EServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ow-e2e-'));
+  const postgres = await createPostgresDatabase();
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['packages/server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: serverEnv(port, dataDir, postgres?.url ?? null),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  const output = () => log;
+
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      // SIGTERM lets the server finish its requests and close the database (tsx passes the signal on).
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timedOut = await Promise.race([exited(child).then(() => false), sleep(STOP_TIMEOUT_MS).then(() => true)]);
+      if (timedOut) {
+        child.kill('SIGKILL');
+        await exited(child);
+      }
+      await postgres?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (timedOut) throw new Error(`the server did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM`);
+    })());
+
+  try {
+    const database = await waitUntilReady(baseURL, child, output);
+    const expected = postgres ? 'postgres' : 'pglite';
+    if (database !== expected) throw new Error(`the server runs on ${database}, not on ${expected} as the run asked`);
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+
+  return {
+    baseURL,
+    output,
+    stop,
+    async waitForSmsCode(phone, since) {
+      const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline) {
+        const code = latestSmsCode(log.slice(since), masked);
+        if (code) return code;
+        await sleep(100);
+      }
+      throw new Error(`no SMS to ${masked} appeared in the server log`);
+    },
+  };
+}
+
+function latestSmsCode(log: string, maskedPhone: string): string | null {
+  let code: string | null = null;
+  for (const line of log.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let entry: { to?: unknown; text?: unknown };
+    try {
+      entry = JSON.parse(line) as { to?: unknown; text?: unknown };
+    } catch {
+      continue;
+    }
+    if (entry.to !== maskedPhone || typeof entry.text !== 'string') continue;
+    code = /验证码为\s*(\d{6})/.exec(entry.text)?.[1] ?? code;
+  }
+  return code;
+}
+
+// ---- the browser ----
+
+export function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+// ---- one spec file ----
+
+export interface E2E {
+  server(): E2EServer;
+  /** A page in a browser context of its own (its own cookies: one user), at the server's baseURL, in Chinese. */
+  newPage(): Promise<Page>;
+}
+
+/**
+ * Starts the server and the browser before the file's tests and stops both after them. Each test's contexts are closed
+ * after it, once every open page has been photographed if the test failed.
+ */
+export function useE2E(): E2E {
+  let server: E2EServer | null = null;
+  let browser: Browser | null = null;
+  let contexts: BrowserContext[] = [];
+  let anyFailed = false;
+  let fileName = 'e2e';
+
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+  });
+
+  afterEach(async (context) => {
+    fileName = path.basename(context.task.file.name, '.e2e.ts');
+    if (context.task.result?.state === 'fail') {
+      anyFailed = true;
+      await screenshotAll(contexts, context, fileName);
+    }
+    const closing = contexts;
+    contexts = [];
+    await Promise.all(closing.map((c) => c.close().catch(() => {})));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && anyFailed) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      fs.writeFileSync(path.join(RESULTS_DIR, `${fileName}-server.log`), server.output());
+    }
+    await server?.stop();
+  });
+
+  return {
+    server() {
+      if (!server) throw new Error('the server is not running (useE2E() starts it in beforeAll)');
+      return server;
+    },
+    async newPage() {
+      if (!browser || !server) throw new Error('the browser is not running (useE2E() starts it in beforeAll)');
+      const context = await browser.newContext({
+        baseURL: server.baseURL,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 900 },
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      // A missing element fails the step in seconds, with its selector, rather than at the test timeout.
+      page.setDefaultTimeout(15_000);
+      page.setDefaultNavigationTimeout(30_000);
+      return page;
+    },
+  };
+}
+
+async function screenshotAll(contexts: BrowserContext[], context: TestContext, fileName: string): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const testName = context.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const pages = contexts.flatMap((c) => c.pages());
+  for (const [index, page] of pages.entries()) {
+    const file = path.join(RESULTS_DIR, `${fileName}-${testName}-${index + 1}.png`);
+    try {
+      await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
+      console.error(`screenshot of ${page.url()}: ${path.relative(REPO_ROOT, file)}`);
+    } catch (error) {
+      console.error(`could not photograph ${page.url()}: ${(error as Error).message}`);
+    }
+  }
+}
+
+// ---- small helpers ----
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Signs a staff member in through the login page's staff tab and waits for the workbench. */
+export async function loginStaff(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login?tab=staff');
+  await page.getByRole('tab', { name: '工作人员登录' }).click();
+  await page.locator('#login_staff_username').fill(username);
+  await page.locator('#login_staff_password').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/workbench(\/|$)/);
+}
+
+/** A valid 18-digit resident ID number (GB 11643 check digit) with the given 17-digit body. */
+export function residentId(body17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, weight, i) => acc + weight * Number(body17[i]), 0);
+  return body17 + '10X98765432'[sum % 11]!;
+}
