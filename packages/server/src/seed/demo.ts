@@ -9,7 +9,8 @@ import { loadPublishedCatalog } from '../modules/catalog/bulk-load.ts';
 import { DEMO_CATALOG } from './demo-catalog.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
-/** Fixed so the README can tell demo users what to add to their authenticator app. Refused in production. */
+/** Fixed so the README can tell demo users what to add to their authenticator app. Logins refuse it (and the demo
+ * password) when NODE_ENV=production. */
 export const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXPONEWINDOWDEMO234';
 
 const REGIONS: [code: string, name: string][] = [

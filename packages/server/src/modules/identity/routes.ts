@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword, DUMMY_HASH_PROMISE } from '../../platform
 import { StrictObject, NonEmpty, IdParams } from '../../platform/schemas.ts';
 import { enqueueSms } from '../../platform/sms.ts';
 import { startSession, endSession } from './sessions.ts';
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from '../../seed/demo.ts';
 import { describeMe } from './me.ts';
 import {
   isLockedOut, recordLoginFailure, clearLoginFailures, newSmsCode, storeSmsCode, checkSmsCode, secondsSinceLastCode,
@@ -18,6 +19,9 @@ const LOGIN_RATE = { max: 30, timeWindow: '1 minute' };
 const Phone = Type.String({ minLength: 1, maxLength: 20, description: '手机号码' });
 const Password = Type.String({ minLength: 1, maxLength: 128 });
 
+/** Demo data may have been loaded into a database that now runs in production: its shared secrets must not work. */
+const demoCredentialsRefused = () =>
+  new AppError(403, 'DEMO_CREDENTIALS_REFUSED', '生产环境不接受演示密码或演示动态口令密钥，请联系管理员重置密码或重新绑定动态口令');
 const invalidCredentials = () => new AppError(401, 'AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
 const locked = (minutes: number) =>
   new AppError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`);
@@ -52,6 +56,9 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const passwordOk = await verifyPassword(staff?.password_hash ?? (await DUMMY_HASH_PROMISE), password);
       if (!staff || !passwordOk || !staff.active) await fail(invalidCredentials(), staff?.active === false ? 'inactive' : 'password');
       const account = staff!;
+      if (app.config.production && (password === DEMO_PASSWORD || account.totp_secret === DEMO_ADMIN_TOTP_SECRET)) {
+        await fail(demoCredentialsRefused(), 'demo-credentials');
+      }
 
       const roles = await app.db.selectFrom('staff_roles').select('role').where('staff_id', '=', account.id).execute();
       const totpRequired = roles.some((r) => app.config.totpRequiredRoles.includes(r.role));
@@ -97,6 +104,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const applicant = await app.db.selectFrom('applicants').select(['id', 'name', 'password_hash']).where('phone', '=', phone).executeTakeFirst();
       const ok = await verifyPassword(applicant?.password_hash ?? (await DUMMY_HASH_PROMISE), password);
       if (!applicant || !ok) await fail(new AppError(401, 'AUTH_INVALID_CREDENTIALS', '手机号或密码错误'), 'password');
+      if (app.config.production && password === DEMO_PASSWORD) await fail(demoCredentialsRefused(), 'demo-credentials');
       const account = applicant!;
       const csrfToken = await request.change(async (trx, audit) => {
         await clearLoginFailures(trx, accountKey);
