@@ -37,6 +37,8 @@ declare module 'fastify' {
     sms: SmsDispatcher;
     files: FileStore;
     scheduler: Scheduler;
+    /** Set on SIGTERM: answers ask clients to close their connection, so none is left for the shutdown to cut. */
+    shuttingDown: boolean;
   }
 }
 
@@ -66,6 +68,10 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
   const sms = new SmsDispatcher(database.db, smsGateway ?? new LocalOutboxGateway(app.log), app.log);
   app.decorate('sms', sms);
   app.decorate('scheduler', new Scheduler(database.db, app.log));
+  app.decorate('shuttingDown', false);
+  app.addHook('onSend', async (_request, reply) => {
+    if (app.shuttingDown) reply.header('connection', 'close');
+  });
   app.decorate('files', files ?? new FsFileStore(path.join(config.dataDir, 'files')));
 
   registerValidation(app);

@@ -28,6 +28,8 @@ export interface Config {
    * client could pick the address that rate limits and the audit log see. `true`, or the proxy addresses/CIDRs.
    */
   trustProxy: boolean | string;
+  /** On SIGTERM, how long requests already on their way are still read before the server stops listening. */
+  shutdownDrainMs: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: intFromEnv(env, 'UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
     webDistDir: path.join(repoRoot, 'packages/web/dist'),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    shutdownDrainMs: intFromEnv(env, 'SHUTDOWN_DRAIN_MS', 1000),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY,
     publicBaseUrl: (env.PUBLIC_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     cjkFontPath: env.CJK_FONT_PATH || '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',

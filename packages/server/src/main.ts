@@ -50,7 +50,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, '正在停止：不再接受新请求，等待进行中的请求完成');
-    app.close().then(
+    // First a short drain: requests already sent on accepted connections are read and served (answers now carry
+    // `Connection: close`); then Fastify stops listening, refuses what still arrives (503) and waits for the rest.
+    app.shuttingDown = true;
+    const drain = new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    drain.then(() => app.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         app.log.error({ err: error }, 'shutdown failed');
