@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Space, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Form, Input, Table } from 'antd';
 import { validateUscc } from '@onewindow/domain';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../shared/api.ts';
@@ -12,6 +11,9 @@ import { useApi } from '../../shared/useApi.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import type { RegionOption } from '../regions/regionTree.ts';
 import { useRegions } from '../regions/useRegions.ts';
+import { AdminCard } from '../shared/AdminCard.tsx';
+import { editColumn } from '../shared/columns.tsx';
+import { RegionFilter } from '../shared/RegionFilter.tsx';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; department: Department };
 
@@ -24,25 +26,8 @@ export default function DepartmentsPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
   return (
-    <Card
-      title={t('nav.departments')}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-          {t('departments.add')}
-        </Button>
-      }
-    >
-      <Space style={{ marginBottom: 16 }}>
-        <span>{t('field.region')}</span>
-        <RegionTreeSelect
-          id="departments_filter_region"
-          options={regions.options}
-          value={regionCode}
-          onChange={setRegionCode}
-          allowClear
-          style={{ width: 280 }}
-        />
-      </Space>
+    <AdminCard title={t('nav.departments')} addLabel={t('departments.add')} onAdd={() => setDialog({ kind: 'create' })}>
+      <RegionFilter id="departments_filter_region" options={regions.options} value={regionCode} onChange={setRegionCode} />
       <LoadError error={departments.error ?? regions.error} onRetry={departments.reload} />
       <Table<Department>
         rowKey="id"
@@ -52,15 +37,7 @@ export default function DepartmentsPage() {
           { title: t('field.departmentName'), dataIndex: 'name' },
           { title: t('field.uscc'), dataIndex: 'uscc' },
           { title: t('field.region'), dataIndex: 'regionName' },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_value, department) => (
-              <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', department })}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
+          editColumn<Department>(t, (department) => setDialog({ kind: 'edit', department })),
         ]}
       />
       {dialog && (
@@ -71,7 +48,7 @@ export default function DepartmentsPage() {
           onSaved={departments.reload}
         />
       )}
-    </Card>
+    </AdminCard>
   );
 }
 

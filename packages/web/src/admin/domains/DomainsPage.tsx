@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Switch, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Form, Input, Table } from 'antd';
 import { DOMAIN_CODE_PATTERN } from '@onewindow/domain';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../shared/api.ts';
-import { useProblemHandler } from '../../shared/errors.ts';
 import { FormModal } from '../../shared/FormModal.tsx';
 import { LoadError } from '../../shared/LoadError.tsx';
 import { matches, required } from '../../shared/rules.ts';
 import type { ItemList, ServiceDomain } from '../../shared/types.ts';
 import { useApi } from '../../shared/useApi.ts';
+import { AdminCard } from '../shared/AdminCard.tsx';
+import { activeColumn, editColumn } from '../shared/columns.tsx';
+import { useActiveToggle } from '../shared/useActiveToggle.ts';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; domain: ServiceDomain };
 
@@ -17,33 +18,19 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; domain: ServiceDomain };
 export default function DomainsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const handleProblem = useProblemHandler();
   const domains = useApi<ItemList<ServiceDomain>>('/api/org/service-domains');
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [toggling, setToggling] = useState<string>();
-
-  async function setActive(domain: ServiceDomain, active: boolean) {
-    setToggling(domain.code);
-    try {
+  const { isToggling, setActive } = useActiveToggle(
+    (domain: ServiceDomain) => domain.code,
+    async (domain, active) => {
       await api.patch(`/api/org/service-domains/${encodeURIComponent(domain.code)}`, { active });
       message.success(t(active ? 'domains.enabled' : 'domains.disabled', { name: domain.name }));
       domains.reload();
-    } catch (error) {
-      handleProblem(error);
-    } finally {
-      setToggling(undefined);
-    }
-  }
+    },
+  );
 
   return (
-    <Card
-      title={t('nav.domains')}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-          {t('domains.add')}
-        </Button>
-      }
-    >
+    <AdminCard title={t('nav.domains')} addLabel={t('domains.add')} onAdd={() => setDialog({ kind: 'create' })}>
       <LoadError error={domains.error} onRetry={domains.reload} />
       <Table<ServiceDomain>
         rowKey="code"
@@ -53,27 +40,8 @@ export default function DomainsPage() {
         columns={[
           { title: t('field.domainCode'), dataIndex: 'code' },
           { title: t('field.domainName'), dataIndex: 'name' },
-          {
-            title: t('field.active'),
-            dataIndex: 'active',
-            render: (active: boolean, domain) => (
-              <Switch
-                checked={active}
-                loading={toggling === domain.code}
-                onChange={(next) => setActive(domain, next)}
-                aria-label={t('field.active')}
-              />
-            ),
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_value, domain) => (
-              <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', domain })}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
+          activeColumn(t, isToggling, setActive),
+          editColumn<ServiceDomain>(t, (domain) => setDialog({ kind: 'edit', domain })),
         ]}
       />
       {dialog && (
@@ -83,7 +51,7 @@ export default function DomainsPage() {
           onSaved={domains.reload}
         />
       )}
-    </Card>
+    </AdminCard>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Space, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, Form, Input, Space, Table } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../shared/api.ts';
 import { FormModal } from '../../shared/FormModal.tsx';
@@ -11,6 +10,9 @@ import { useApi } from '../../shared/useApi.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import type { RegionOption } from '../regions/regionTree.ts';
 import { useRegions } from '../regions/useRegions.ts';
+import { AdminCard } from '../shared/AdminCard.tsx';
+import { editColumn } from '../shared/columns.tsx';
+import { RegionFilter } from '../shared/RegionFilter.tsx';
 import { WindowsPanel } from './WindowsPanel.tsx';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; hall: Hall };
@@ -27,25 +29,8 @@ export default function HallsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title={t('halls.title')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-            {t('halls.add')}
-          </Button>
-        }
-      >
-        <Space style={{ marginBottom: 16 }}>
-          <span>{t('field.region')}</span>
-          <RegionTreeSelect
-            id="halls_filter_region"
-            options={regions.options}
-            value={regionCode}
-            onChange={setRegionCode}
-            allowClear
-            style={{ width: 280 }}
-          />
-        </Space>
+      <AdminCard title={t('halls.title')} addLabel={t('halls.add')} onAdd={() => setDialog({ kind: 'create' })}>
+        <RegionFilter id="halls_filter_region" options={regions.options} value={regionCode} onChange={setRegionCode} />
         <LoadError error={halls.error ?? regions.error} onRetry={halls.reload} />
         <Table<Hall>
           rowKey="id"
@@ -64,25 +49,11 @@ export default function HallsPage() {
             { title: t('field.address'), dataIndex: 'address' },
             { title: t('field.phone'), dataIndex: 'phone' },
             { title: t('field.openingHours'), dataIndex: 'openingHours' },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              render: (_value, hall) => (
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    setDialog({ kind: 'edit', hall });
-                  }}
-                >
-                  {t('common.edit')}
-                </Button>
-              ),
-            },
+            // The row itself is clickable (it selects the hall), so the edit link keeps its click to itself.
+            editColumn<Hall>(t, (hall) => setDialog({ kind: 'edit', hall }), { stopPropagation: true }),
           ]}
         />
-      </Card>
+      </AdminCard>
       {selected ? (
         <WindowsPanel key={selected.id} hall={selected} />
       ) : (

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Radio, Select, Switch, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Form, Input, Radio, Select, Table, Tag } from 'antd';
 import { WINDOW_NUMBER_PATTERN } from '@onewindow/domain';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../shared/api.ts';
-import { useProblemHandler } from '../../shared/errors.ts';
 import { FormModal } from '../../shared/FormModal.tsx';
 import { LoadError } from '../../shared/LoadError.tsx';
 import { matches, required } from '../../shared/rules.ts';
 import type { Hall, ItemList, ServiceDomain, ServiceWindow, WindowKind } from '../../shared/types.ts';
 import { useApi } from '../../shared/useApi.ts';
+import { AdminCard } from '../shared/AdminCard.tsx';
+import { activeColumn, editColumn } from '../shared/columns.tsx';
+import { useActiveToggle } from '../shared/useActiveToggle.ts';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; serviceWindow: ServiceWindow };
 
@@ -17,35 +18,22 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; serviceWindow: ServiceWindow 
 export function WindowsPanel({ hall }: { hall: Hall }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const handleProblem = useProblemHandler();
   const windows = useApi<ItemList<ServiceWindow>>(`/api/org/halls/${encodeURIComponent(hall.id)}/windows`);
   const domains = useApi<ItemList<ServiceDomain>>('/api/org/service-domains');
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [toggling, setToggling] = useState<string>();
   const domainName = new Map((domains.data?.items ?? []).map((domain) => [domain.code, domain.name]));
 
-  async function setActive(serviceWindow: ServiceWindow, active: boolean) {
-    setToggling(serviceWindow.id);
-    try {
+  const { isToggling, setActive } = useActiveToggle(
+    (serviceWindow: ServiceWindow) => serviceWindow.id,
+    async (serviceWindow, active) => {
       await api.patch(`/api/org/windows/${encodeURIComponent(serviceWindow.id)}`, { active });
       message.success(t(active ? 'windows.enabled' : 'windows.disabled', { number: serviceWindow.number }));
       windows.reload();
-    } catch (error) {
-      handleProblem(error);
-    } finally {
-      setToggling(undefined);
-    }
-  }
+    },
+  );
 
   return (
-    <Card
-      title={t('windows.title', { hall: hall.name })}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-          {t('windows.add')}
-        </Button>
-      }
-    >
+    <AdminCard title={t('windows.title', { hall: hall.name })} addLabel={t('windows.add')} onAdd={() => setDialog({ kind: 'create' })}>
       <LoadError error={windows.error ?? domains.error} onRetry={windows.reload} />
       <Table<ServiceWindow>
         rowKey="id"
@@ -70,27 +58,8 @@ export function WindowsPanel({ hall }: { hall: Hall }) {
                 ? t('windows.allDomains')
                 : codes.map((code) => <Tag key={code}>{domainName.get(code) ?? code}</Tag>),
           },
-          {
-            title: t('field.active'),
-            dataIndex: 'active',
-            render: (active: boolean, serviceWindow) => (
-              <Switch
-                checked={active}
-                loading={toggling === serviceWindow.id}
-                onChange={(next) => setActive(serviceWindow, next)}
-                aria-label={t('field.active')}
-              />
-            ),
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_value, serviceWindow) => (
-              <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', serviceWindow })}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
+          activeColumn(t, isToggling, setActive),
+          editColumn<ServiceWindow>(t, (serviceWindow) => setDialog({ kind: 'edit', serviceWindow })),
         ]}
       />
       {dialog && (
@@ -102,7 +71,7 @@ export function WindowsPanel({ hall }: { hall: Hall }) {
           onSaved={windows.reload}
         />
       )}
-    </Card>
+    </AdminCard>
   );
 }
 

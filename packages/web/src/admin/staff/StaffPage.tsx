@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, QRCode, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, QRCode, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../shared/api.ts';
 import { useProblemHandler } from '../../shared/errors.ts';
@@ -8,8 +7,10 @@ import { LoadError } from '../../shared/LoadError.tsx';
 import type { Department, ItemList, RoleAssignment, StaffMember, TotpSetup } from '../../shared/types.ts';
 import { useApi } from '../../shared/useApi.ts';
 import { useRoleLabel } from '../../workbench/roleLabel.ts';
-import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { useRegions } from '../regions/useRegions.ts';
+import { AdminCard } from '../shared/AdminCard.tsx';
+import { EditLink } from '../shared/EditLink.tsx';
+import { RegionFilter } from '../shared/RegionFilter.tsx';
 import { StaffDialog } from './StaffDialog.tsx';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; member: StaffMember };
@@ -47,25 +48,8 @@ export default function StaffPage() {
   }
 
   return (
-    <Card
-      title={t('nav.staff')}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-          {t('staff.add')}
-        </Button>
-      }
-    >
-      <Space style={{ marginBottom: 16 }}>
-        <span>{t('field.region')}</span>
-        <RegionTreeSelect
-          id="staff_filter_region"
-          options={regions.options}
-          value={regionCode}
-          onChange={setRegionCode}
-          allowClear
-          style={{ width: 280 }}
-        />
-      </Space>
+    <AdminCard title={t('nav.staff')} addLabel={t('staff.add')} onAdd={() => setDialog({ kind: 'create' })}>
+      <RegionFilter id="staff_filter_region" options={regions.options} value={regionCode} onChange={setRegionCode} />
       <LoadError error={staff.error ?? regions.error} onRetry={staff.reload} />
       <Table<StaffMember>
         rowKey="id"
@@ -95,9 +79,7 @@ export default function StaffPage() {
             key: 'actions',
             render: (_value, member) => (
               <Space>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', member })}>
-                  {t('common.edit')}
-                </Button>
+                <EditLink onClick={() => setDialog({ kind: 'edit', member })} />
                 <Popconfirm
                   title={t(member.active ? 'staff.confirmDisable' : 'staff.confirmEnable', { name: member.name })}
                   okText={t('common.confirm')}
@@ -122,7 +104,7 @@ export default function StaffPage() {
           onSaved={saved}
         />
       )}
-    </Card>
+    </AdminCard>
   );
 }
 

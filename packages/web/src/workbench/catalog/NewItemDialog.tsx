@@ -1,5 +1,5 @@
-import { Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
-import { ITEM_TYPES, isInRegion, LEGAL_LIMIT_UNITS, PROMISED_LIMIT_UNITS, SERVICE_OBJECTS, type GuideContent } from '@onewindow/domain';
+import { Col, Form, Input, Row, Select } from 'antd';
+import { ITEM_TYPES, isInRegion, SERVICE_OBJECTS, type GuideContent } from '@onewindow/domain';
 import { RegionTreeSelect } from '../../admin/regions/RegionTreeSelect.tsx';
 import type { RegionOption } from '../../admin/regions/regionTree.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -8,6 +8,7 @@ import { FormModal } from '../../shared/FormModal.tsx';
 import { matches, required } from '../../shared/rules.ts';
 import type { Department, ServiceDomain } from '../../shared/types.ts';
 import { blankGuide } from './guideForm.ts';
+import { LimitField } from './LimitField.tsx';
 import { useCatalogAdminText } from './text.ts';
 
 /** The server's patterns for 基本编码 and 实施编码 (GuideContentSchema, catalog routes). */
@@ -141,28 +142,10 @@ export function NewItemDialog({ regionOptions, departments, domains, onClose, on
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item label={t('field.legalLimit')} required extra={t('new.limitHint')}>
-            <Space.Compact>
-              <Form.Item name={['legalLimit', 'amount']} noStyle rules={[{ required: true }]}>
-                <InputNumber min={0} max={3650} precision={0} aria-label={t('field.legalLimit')} />
-              </Form.Item>
-              <Form.Item name={['legalLimit', 'unit']} noStyle>
-                <Select style={{ width: 110 }} options={LEGAL_LIMIT_UNITS.codes.map((value) => ({ value, label: code('legalUnit', value) }))} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
+          <LimitField name="legalLimit" extra={t('new.limitHint')} />
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label={t('field.promisedLimit')} required extra={t('new.promisedHint')}>
-            <Space.Compact>
-              <Form.Item name={['promisedLimit', 'amount']} noStyle rules={[{ required: true }]}>
-                <InputNumber min={0} max={3650} precision={0} aria-label={t('field.promisedLimit')} />
-              </Form.Item>
-              <Form.Item name={['promisedLimit', 'unit']} noStyle>
-                <Select style={{ width: 110 }} options={PROMISED_LIMIT_UNITS.codes.map((value) => ({ value, label: code('promisedUnit', value) }))} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
+          <LimitField name="promisedLimit" extra={t('new.promisedHint')} />
         </Col>
       </Row>
     </FormModal>

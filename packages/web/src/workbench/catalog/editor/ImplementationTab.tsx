@@ -1,12 +1,13 @@
-import { Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, type FormInstance } from 'antd';
+import { Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, type FormInstance } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  CASE_TYPES, HANDLING_FORMS, isInRegion, LEGAL_LIMIT_UNITS, ONLINE_DEPTHS, PROMISED_LIMIT_UNITS, SERVICE_SCOPES, type GuideContent,
+  CASE_TYPES, HANDLING_FORMS, isInRegion, ONLINE_DEPTHS, SERVICE_SCOPES, type GuideContent,
 } from '@onewindow/domain';
 import { required } from '../../../shared/rules.ts';
 import { useCatalogAdminText } from '../text.ts';
 import { CodeSelect, RowActions } from './controls.tsx';
 import type { Lookups } from './lookups.ts';
+import { LimitField } from '../LimitField.tsx';
 
 interface Props {
   form: FormInstance<GuideContent>;
@@ -33,31 +34,13 @@ export function ImplementationTab({ form, lookups, regionCode }: Props) {
       <Card size="small" title={t('section.limits')}>
         <Row gutter={16}>
           <Col xs={24} lg={12}>
-            <Form.Item label={t('field.legalLimit')} required>
-              <Space.Compact>
-                <Form.Item name={['legalLimit', 'amount']} noStyle rules={[{ required: true }]}>
-                  <InputNumber min={0} max={3650} precision={0} aria-label={t('field.legalLimit')} />
-                </Form.Item>
-                <Form.Item name={['legalLimit', 'unit']} noStyle>
-                  <CodeSelect set="legalUnit" codes={LEGAL_LIMIT_UNITS.codes} style={{ width: 110 }} aria-label={t('field.unit')} />
-                </Form.Item>
-              </Space.Compact>
-            </Form.Item>
+            <LimitField name="legalLimit" unitLabel={t('field.unit')} />
             <Form.Item name={['legalLimit', 'note']} label={t('field.limitNote')}>
               <Input maxLength={500} />
             </Form.Item>
           </Col>
           <Col xs={24} lg={12}>
-            <Form.Item label={t('field.promisedLimit')} required extra={t('new.promisedHint')}>
-              <Space.Compact>
-                <Form.Item name={['promisedLimit', 'amount']} noStyle rules={[{ required: true }]}>
-                  <InputNumber min={0} max={3650} precision={0} aria-label={t('field.promisedLimit')} />
-                </Form.Item>
-                <Form.Item name={['promisedLimit', 'unit']} noStyle>
-                  <CodeSelect set="promisedUnit" codes={PROMISED_LIMIT_UNITS.codes} style={{ width: 110 }} aria-label={t('field.unit')} />
-                </Form.Item>
-              </Space.Compact>
-            </Form.Item>
+            <LimitField name="promisedLimit" extra={t('new.promisedHint')} unitLabel={t('field.unit')} />
             <Form.Item name={['promisedLimit', 'note']} label={t('field.limitNote')}>
               <Input maxLength={500} />
             </Form.Item>
