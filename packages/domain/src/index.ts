@@ -5,3 +5,4 @@ export * from './catalog/index.ts';
 export * from './dates.ts';
 export * from './calendar/index.ts';
 export * from './accounts.ts';
+export * from './cases/index.ts';
