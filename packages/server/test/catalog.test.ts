@@ -260,4 +260,12 @@ describe('guide files (blank forms, samples)', () => {
     expect(r.headers['content-type']).toBe('application/pdf');
     expect(r.rawPayload.equals(bytes)).toBe(true);
   });
+
+  it('a result sample (结果样本) of a published guide is public too', async () => {
+    const bytes = Buffer.from('%PDF-1.4\n% result sample\n%%EOF\n');
+    const { sha256 } = (await upload(bytes, 'sample.pdf')).json();
+    expect((await anonymous(t.app).get(`/api/catalog/files/${sha256}`)).statusCode).toBe(404);
+    await publish(await createItem('T00014-1301', sampleGuide({ name: '结果样本测试事项', resultSample: sha256 })));
+    expect((await anonymous(t.app).get(`/api/catalog/files/${sha256}`)).statusCode).toBe(200);
+  });
 });

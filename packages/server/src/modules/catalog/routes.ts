@@ -409,10 +409,13 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { sha256 } = request.params;
       // Files a published guide offers are public; files referenced only by drafts are for staff who read the
       // catalogue (the editor's preview links to them). Nothing else in the file store is reachable here.
+      const contains = (shape: object) => sql<boolean>`content @> ${JSON.stringify(shape)}::jsonb`;
       const references = await app.db
         .selectFrom('guide_versions')
         .select('status')
-        .where(sql<boolean>`content::text LIKE ${`%"${sha256}"%`}`)
+        .where((eb) =>
+          eb.or([contains({ materials: [{ blankForm: sha256 }] }), contains({ materials: [{ sample: sha256 }] }), contains({ resultSample: sha256 })]),
+        )
         .execute();
       const offered = references.some((r) => r.status === 'published');
       const visible = offered || (references.length > 0 && authorize(request.actor, 'catalog.read') === 'allow');
