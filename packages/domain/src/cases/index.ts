@@ -1,2 +1,3 @@
 export * from './number.ts';
 export * from './lifecycle.ts';
+export * from './deadline.ts';
