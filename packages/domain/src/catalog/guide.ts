@@ -135,3 +135,19 @@ export const GuideContentSchema = Strict(
 export type GuideContent = Static<typeof GuideContentSchema>;
 export type Material = Static<typeof MaterialSchema>;
 export type GuideStep = Static<typeof StepSchema>;
+
+/** A published guide as the public API gives it (GET /api/catalog/items/:code): the guide and where it applies. */
+export interface PublishedGuide {
+  implementationId: string;
+  code: string;
+  regionCode: string;
+  regionName: string;
+  departmentId: string;
+  departmentName: string;
+  versionId: string;
+  version: number;
+  /** YYYY-MM-DD */
+  effectiveFrom: string | null;
+  publishedAt: string | null;
+  guide: GuideContent;
+}

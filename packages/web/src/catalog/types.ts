@@ -1,6 +1,8 @@
 // Shapes of the catalogue API's JSON answers (packages/server/src/modules/catalog).
 import type { GuideChange, GuideContent, QualityIssue } from '@onewindow/domain';
 
+export type { PublishedGuide } from '@onewindow/domain';
+
 /** One hit of GET /api/catalog/search. */
 export interface SearchHit {
   code: string;
@@ -23,21 +25,6 @@ export interface SearchResults {
   page: number;
   pageSize: number;
   items: SearchHit[];
-}
-
-/** GET /api/catalog/items/:code — the guide in force. */
-export interface PublishedGuide {
-  implementationId: string;
-  code: string;
-  regionCode: string;
-  regionName: string;
-  departmentId: string;
-  departmentName: string;
-  versionId: string;
-  version: number;
-  effectiveFrom: string | null;
-  publishedAt: string | null;
-  guide: GuideContent;
 }
 
 export type VersionStatus = 'draft' | 'submitted' | 'published';

@@ -8,23 +8,14 @@ import type { Kysely } from 'kysely';
 import {
   CASE_TYPES, EXERCISE_LEVELS, HANDLING_FORMS, ITEM_TYPES, LEGAL_LIMIT_UNITS, MATERIAL_FORMS, MATERIAL_NECESSITY,
   MATERIAL_SOURCES, MATERIAL_TYPES, ONLINE_DEPTHS, PROMISED_LIMIT_UNITS, RESULT_TYPES, SERVICE_OBJECTS, SERVICE_SCOPES,
-  SPECIAL_PROCEDURE_TYPES, STEP_KINDS, roleLabel, type GuideContent,
+  SPECIAL_PROCEDURE_TYPES, STEP_KINDS, roleLabel, type GuideContent, type PublishedGuide,
 } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
 import type { FileStore } from '../../platform/files.ts';
 import { AppError } from '../../platform/problem.ts';
 
-/** What the PDF shows besides the guide itself: where and when it applies. */
-export interface GuidePdfSource {
-  code: string;
-  regionName: string;
-  departmentName: string;
-  versionId: string;
-  version: number;
-  effectiveFrom: string | null;
-  publishedAt: string | null;
-  guide: GuideContent;
-}
+/** What the PDF shows: the guide and where and when it applies. */
+export type GuidePdfSource = Pick<PublishedGuide, 'code' | 'regionName' | 'departmentName' | 'versionId' | 'version' | 'effectiveFrom' | 'publishedAt' | 'guide'>;
 
 export interface GuidePdfOptions {
   /** Noto Sans CJK collection (or any CJK font file); the bold face is looked up beside it. */

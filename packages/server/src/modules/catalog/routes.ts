@@ -4,7 +4,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { beijingToday, checkGuideQuality, diffGuides, GuideContentSchema, type GuideContent } from '@onewindow/domain';
+import { beijingToday, checkGuideQuality, diffGuides, GuideContentSchema, type GuideContent, type PublishedGuide } from '@onewindow/domain';
 import { AppError, problems } from '../../platform/problem.ts';
 import { authorize } from '../../platform/policy.ts';
 import { StrictObject, NonEmpty, IdParams, RegionCode, Uuid } from '../../platform/schemas.ts';
@@ -454,7 +454,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   /** One round trip: the version in force is the one the search index holds (kept current by the activation job). */
-  const publishedGuide = async (code: string, version?: number) => {
+  const publishedGuide = async (code: string, version?: number): Promise<PublishedGuide> => {
     const row = await app.db
       .selectFrom('catalog_implementations as i')
       .innerJoin('departments as d', 'd.id', 'i.department_id')
