@@ -79,7 +79,14 @@ export interface ImplementationDetail {
   popularity: number;
   versions: VersionSummary[];
   /** The open version (draft or submitted), if any. */
-  draft: (Omit<VersionSummary, 'createdByName' | 'submittedByName' | 'publishedByName'> & { content: GuideContent; updatedAt: string }) | null;
+  draft:
+    | (Omit<VersionSummary, 'createdByName' | 'submittedByName' | 'publishedByName'> & {
+        content: GuideContent;
+        updatedAt: string;
+        /** Why the last submission was sent back, by whom and when. */
+        returned: { reason: string | null; byName: string | null; at: string } | null;
+      })
+    | null;
   /** The published version in force today. */
   current: { id: string; version: number; effectiveFrom: string | null; content: GuideContent } | null;
 }

@@ -385,6 +385,17 @@ function EditorNotices({ detail, canEdit, editable, dirty }: { detail: Implement
       />,
     );
   }
+  if (draft?.status === 'draft' && draft.returned) {
+    notices.push(
+      <Alert
+        key="returned"
+        type="warning"
+        showIcon
+        title={t('editor.returned', { name: draft.returned.byName ?? '', at: formatDateTime(draft.returned.at) })}
+        description={draft.returned.reason}
+      />,
+    );
+  }
   if (!draft && canEdit && detail.status === 'active') {
     notices.push(<Alert key="published" type="info" showIcon title={t('editor.publishedOnly')} />);
   }
