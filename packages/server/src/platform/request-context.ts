@@ -4,12 +4,11 @@
 // audited too (rejected or failed), so the log shows every attempt.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Role } from '@onewindow/domain';
 import { appendAudit, type AuditEntry } from './audit/chain.ts';
 import { AppError, problems } from './problem.ts';
-import { authorize, type Action, type Actor, type ResourceScope } from './policy.ts';
+import { authorize, type Action, type Actor, type ResourceScope, type RoleAssignment } from './policy.ts';
 
 export const SESSION_COOKIE = 'ow_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -68,24 +67,38 @@ function decisionToError(decision: ReturnType<typeof authorize>): AppError | nul
   }
 }
 
-async function loadActor(app: FastifyInstance, kind: 'staff' | 'applicant', id: string): Promise<Actor | null> {
-  if (kind === 'applicant') {
-    const a = await app.db.selectFrom('applicants').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
-    return a ? { kind: 'applicant', id: a.id, name: a.name } : null;
+/**
+ * The session and who it belongs to, in one round trip (this runs on every signed-in request): an inactive staff
+ * member or a removed account yields no actor, so their sessions stop working at once.
+ */
+async function loadSession(app: FastifyInstance, tokenHash: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const row = await app.db
+    .selectFrom('sessions as s')
+    .leftJoin('staff as st', (join) => join.onRef('st.id', '=', 's.subject_id').on('s.subject_kind', '=', 'staff').on('st.active', '=', true))
+    .leftJoin('applicants as a', (join) => join.onRef('a.id', '=', 's.subject_id').on('s.subject_kind', '=', 'applicant'))
+    .select((eb) => [
+      's.subject_kind',
+      's.subject_id',
+      's.csrf_token',
+      'st.name as staff_name',
+      'a.name as applicant_name',
+      eb
+        .selectFrom('staff_roles as r')
+        .select(sql<RoleAssignment[]>`coalesce(json_agg(json_build_object('role', r.role, 'regionCode', r.region_code, 'departmentId', r.department_id)), '[]')`.as('roles'))
+        .whereRef('r.staff_id', '=', 'st.id')
+        .as('roles'),
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', new Date())
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.subject_kind === 'applicant' && row.applicant_name !== null) {
+    return { actor: { kind: 'applicant', id: row.subject_id, name: row.applicant_name }, csrfToken: row.csrf_token };
   }
-  const s = await app.db.selectFrom('staff').select(['id', 'name']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
-  if (!s) return null;
-  const roles = await app.db
-    .selectFrom('staff_roles')
-    .select(['role', 'region_code', 'department_id'])
-    .where('staff_id', '=', id)
-    .execute();
-  return {
-    kind: 'staff',
-    id: s.id,
-    name: s.name,
-    roles: roles.map((r) => ({ role: r.role as Role, regionCode: r.region_code, departmentId: r.department_id })),
-  };
+  if (row.subject_kind === 'staff' && row.staff_name !== null) {
+    return { actor: { kind: 'staff', id: row.subject_id, name: row.staff_name, roles: row.roles ?? [] }, csrfToken: row.csrf_token };
+  }
+  return null;
 }
 
 export function installRequestContext(app: FastifyInstance): void {
@@ -106,17 +119,10 @@ export function installRequestContext(app: FastifyInstance): void {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const tokenHash = sha256(token);
-    const session = await app.db
-      .selectFrom('sessions')
-      .select(['subject_kind', 'subject_id', 'csrf_token'])
-      .where('token_hash', '=', tokenHash)
-      .where('expires_at', '>', new Date())
-      .executeTakeFirst();
+    const session = await loadSession(app, tokenHash);
     if (!session) return;
-    const actor = await loadActor(app, session.subject_kind, session.subject_id);
-    if (!actor) return;
-    request.actor = actor;
-    request.session = { tokenHash, csrfToken: session.csrf_token };
+    request.actor = session.actor;
+    request.session = { tokenHash, csrfToken: session.csrfToken };
   });
 
   app.addHook('preValidation', async (request) => {
