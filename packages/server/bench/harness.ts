@@ -1,12 +1,11 @@
 // What a benchmark module sees: the interface it implements, and a context that hands out fresh databases and real
-// server processes (`tsx packages/server/src/main.ts`, as `npm start` runs it) on 127.0.0.1. Requests go only to
+// server processes (`node --import tsx packages/server/src/main.ts`, as `npm start` runs it) on 127.0.0.1. Requests go only to
 // loopback; every wait is bounded in time.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { REPO_ROOT, startServerProcess, type ServerProcess } from '../test/server-process.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -42,11 +41,7 @@ export interface BenchContext {
   seededServer(): Promise<ServerHandle>;
 }
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-const MAIN = path.join(REPO_ROOT, 'packages/server/src/main.ts');
-const READY_TIMEOUT_MS = 120_000;
-const STOP_TIMEOUT_MS = 15_000;
+export { REPO_ROOT };
 
 /** PostgreSQL to create and drop the benchmark databases on; its user must be allowed to CREATE DATABASE. */
 export const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -64,91 +59,28 @@ export async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const running = new Set<ChildProcess>();
+const running = new Set<ServerProcess>();
 /** Kills every server still running (the runner calls this on its way out, whatever happened). */
 export function killAllServers(): void {
-  for (const child of running) killGroup(child, 'SIGKILL');
+  for (const server of running) server.child.kill('SIGKILL');
   running.clear();
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  // tsx runs main.ts in a child of its own: signal the whole process group, which is ours alone.
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
-    }
-    try {
-      const response = await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(2000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`server not ready after ${READY_TIMEOUT_MS} ms:\n${output()}`);
-}
-
 async function startServer(env: Record<string, string>): Promise<ServerHandle> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+  const server = await startServerProcess({
     // As behind a reverse proxy on the same machine: the client address comes from X-Forwarded-For, which the login
     // benchmark sets so that the per-address login rate limit does not cap what it measures.
-    TRUST_PROXY: '127.0.0.1',
-    ...env,
+    env: { TRUST_PROXY: '127.0.0.1', ...env },
+  });
+  running.add(server);
+  return {
+    url: server.url,
+    readyMs: server.readyMs,
+    async stop() {
+      running.delete(server);
+      await server.stop();
+    },
   };
-  delete childEnv.NODE_ENV; // development: seeds an empty database with the demo data
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  let output = '';
-  const started = performance.now();
-  const child = spawn(TSX, [MAIN], { env: childEnv, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  running.add(child);
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (!running.delete(child)) return;
-    killGroup(child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
-  };
-  try {
-    await waitUntilReady(url, child, () => output);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, readyMs: performance.now() - started, stop };
 }
 
 /** One database kind's context; `dispose` stops its servers and removes every database it made. */

@@ -1,4 +1,4 @@
-// Server start-up: `tsx packages/server/src/main.ts` from spawn to the first 200 from GET /api/ready, on a new database
+// Server start-up: `node --import tsx packages/server/src/main.ts` from spawn to the first 200 from GET /api/ready, on a new database
 // (open, migrate, seed the demo data) and again on the same, already seeded database (a restart). Median of a few runs.
 import { median, type Benchmark, type Result } from './harness.ts';
 

@@ -1,15 +1,14 @@
 // What every browser spec needs: the real server (as `npm start` runs it) on a database of its own, a headless
 // Chromium, pages pointed at the server, and on failure a screenshot of every open page plus the server's log in
 // test-results/. Each spec file calls `useE2E()` once; the files run one after another (one browser at a time).
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../../server/test/server-process.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'packages/web/test-results');
@@ -29,7 +28,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const READY_TIMEOUT_MS = 90_000;
-const STOP_TIMEOUT_MS = 15_000;
 
 // ---- the server ----
 
@@ -43,18 +41,6 @@ export interface E2EServer {
    */
   waitForSmsCode(phone: string, since: number): Promise<string>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -80,87 +66,41 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-function serverEnv(port: number, dataDir: string, databaseUrl: string | null): NodeJS.ProcessEnv {
-  // A developer's own database and settings must not leak into the run.
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'PUBLIC_BASE_URL', 'TRUST_PROXY', 'TOTP_REQUIRED_ROLES']) delete env[name];
-  return {
-    ...env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    NODE_ENV: 'test',
-    // The SMS codes are read from the log, so it must be at info level.
-    LOG_LEVEL: 'info',
-    SEED_DEMO_DATA: 'true',
-  };
-}
-
-/** Polls GET /api/ready; answers the database the server reports (pglite or postgres). */
-async function waitUntilReady(baseURL: string, child: ChildProcess, output: () => string): Promise<string> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output().slice(-4000)}`);
-    }
-    try {
-      const response = await fetch(`${baseURL}/api/ready`);
-      if (response.ok) return ((await response.json()) as { database: string }).database;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`the server was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output().slice(-4000)}`);
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
 /**
- * Starts `tsx packages/server/src/main.ts` from the repository root on a free port and a fresh database. It serves the
- * web app as last built (global-setup.ts checks there is one).
+ * Starts the server (through the shared starter, as `npm start` runs it) on a free port and a fresh database, at log
+ * level info so that SMS codes can be read from its log. It serves the web app as last built (global-setup.ts checks).
  */
 export async function startServer(): Promise<E2EServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ow-e2e-'));
   const postgres = await createPostgresDatabase();
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['packages/server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: serverEnv(port, dataDir, postgres?.url ?? null),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-  const output = () => log;
+  let server: ServerProcess;
+  try {
+    server = await startServerProcess({
+      env: { DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}), NODE_ENV: 'test', LOG_LEVEL: 'info', SEED_DEMO_DATA: 'true' },
+      readyTimeoutMs: READY_TIMEOUT_MS,
+    });
+  } catch (error) {
+    await postgres?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const baseURL = server.url;
+  const output = server.output;
 
   let stopped: Promise<void> | null = null;
   const stop = () =>
     (stopped ??= (async () => {
-      // SIGTERM lets the server finish its requests and close the database (tsx passes the signal on).
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timedOut = await Promise.race([exited(child).then(() => false), sleep(STOP_TIMEOUT_MS).then(() => true)]);
-      if (timedOut) {
-        child.kill('SIGKILL');
-        await exited(child);
-      }
+      // SIGTERM lets the server finish its requests and close the database.
+      const { timedOut } = await server.stop();
       await postgres?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
-      if (timedOut) throw new Error(`the server did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM`);
+      if (timedOut) throw new Error('the server did not stop within 15 s of SIGTERM');
     })());
 
-  try {
-    const database = await waitUntilReady(baseURL, child, output);
-    const expected = postgres ? 'postgres' : 'pglite';
-    if (database !== expected) throw new Error(`the server runs on ${database}, not on ${expected} as the run asked`);
-  } catch (error) {
+  const expected = postgres ? 'postgres' : 'pglite';
+  if (server.database !== expected) {
     await stop().catch(() => {});
-    throw error;
+    throw new Error(`the server runs on ${server.database}, not on ${expected} as the run asked`);
   }
 
   return {
@@ -171,7 +111,7 @@ export async function startServer(): Promise<E2EServer> {
       const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline) {
-        const code = latestSmsCode(log.slice(since), masked);
+        const code = latestSmsCode(output().slice(since), masked);
         if (code) return code;
         await sleep(100);
       }
