@@ -277,6 +277,14 @@ describe('staff (工作人员)', () => {
     expect(mine.map((s) => s.username)).not.toContain('admin');
   });
 
+  it('filters staff by the region their roles are in', async () => {
+    const city = (await admin.get('/api/org/staff?regionCode=1301')).json().items as { username: string }[];
+    expect(city.map((s) => s.username)).toEqual(expect.arrayContaining(['clerk', 'hallmgr']));
+    expect(city.map((s) => s.username)).not.toContain('admin'); // scoped to the province, above 1301
+    const county = (await admin.get('/api/org/staff?regionCode=130123')).json().items as { username: string }[];
+    expect(county.map((s) => s.username)).not.toContain('clerk');
+  });
+
   it('a hall manager adds a clerk for a district of their city, who can then sign in', async () => {
     const res = await manager.post('/api/org/staff', newStaff());
     expect(res.statusCode).toBe(201);

@@ -334,9 +334,22 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   // ---- staff 工作人员 ----
-  const staffList = async (ids?: string[]) => {
+  /** Staff by id, or those with a role in one of the region subtrees (and, if given, inside `regionCode`). */
+  const staffList = async (filter: { ids: string[] } | { roots: string[] | 'all'; regionCode?: string }) => {
     let q = app.db.selectFrom('staff').select(['id', 'username', 'name', 'phone', 'active', 'totp_enabled']).orderBy('username');
-    if (ids) q = q.where('id', 'in', ids);
+    if ('ids' in filter) q = q.where('id', 'in', filter.ids);
+    else {
+      const { roots, regionCode } = filter;
+      q = q.where((eb) => {
+        let roles = eb.selectFrom('staff_roles as r').select('r.id').whereRef('r.staff_id', '=', 'staff.id');
+        if (roots !== 'all') roles = roles.where((e) => e.or(roots.map((root) => e('r.region_code', 'like', `${root}%`))));
+        if (regionCode) roles = roles.where('r.region_code', 'like', `${regionCode}%`);
+        const withRole = eb.exists(roles);
+        // Staff without any role (possible only through the database) are shown to province-wide readers.
+        const provinceWide = roots === 'all' || roots.some((root) => root.length === 2);
+        return provinceWide ? eb.or([withRole, eb.not(eb.exists(eb.selectFrom('staff_roles as n').select('n.id').whereRef('n.staff_id', '=', 'staff.id')))]) : withRole;
+      });
+    }
     const rows = await q.execute();
     const roles = await describeRoles(app.db, rows.map((r) => r.id));
     return rows.map((s) => ({ id: s.id, username: s.username, name: s.name, phoneMasked: maskPhone(s.phone), active: s.active, totpEnabled: s.totp_enabled, roles: roles.get(s.id) ?? [] }));
@@ -374,16 +387,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/org/staff',
     { config: { action: 'staff.read' }, schema: { tags: ['org'], summary: '工作人员（手机号脱敏）', querystring: StrictObject({ regionCode: Type.Optional(RegionCode) }) } },
     async (request) => {
-      const roots = regionRootsFor(request.actor, 'staff.read');
-      const all = await staffList();
-      return {
-        items: all.filter(
-          (s) =>
-            s.roles.length === 0
-              ? roots === 'all' || roots.some((r) => r.length === 2)
-              : s.roles.some((r) => inRegionRoots(r.regionCode, roots) && (!request.query.regionCode || r.regionCode.startsWith(request.query.regionCode))),
-        ),
-      };
+      return { items: await staffList({ roots: regionRootsFor(request.actor, 'staff.read'), regionCode: request.query.regionCode }) };
     },
   );
 
@@ -426,7 +430,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         audit({ targetType: 'staff', targetId: row.id, detail: { username: b.username, roles: b.roles } });
         return row.id;
       });
-      const [created] = await staffList([id]);
+      const [created] = await staffList({ ids: [id] });
       return reply.status(201).send({ ...created, totpSetup: totpSecret ? { secret: totpSecret, otpauthUrl: totpUri(totpSecret, b.username) } : null });
     },
   );
@@ -464,7 +468,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (b.active === false) await trx.deleteFrom('sessions').where('subject_id', '=', target.id).execute();
         audit({ targetType: 'staff', targetId: target.id, detail: { ...b, phone: b.phone ? maskPhone(b.phone) : undefined } });
       });
-      return (await staffList([target.id]))[0];
+      return (await staffList({ ids: [target.id] }))[0];
     },
   );
 };
