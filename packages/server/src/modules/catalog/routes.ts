@@ -317,6 +317,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const draft = await openVersion(trx, impl.id, true);
         if (!draft || draft.status !== 'submitted') throw problems.conflict('NOT_SUBMITTED', '没有已提交待发布的版本');
         if (draft.submitted_by === staffId) throw new AppError(403, 'FOUR_EYES_REQUIRED', '提交人不能发布自己提交的版本，须由另一名事项管理员发布');
+        // Checked again: the content is frozen since submission, but the rules' context (active domains) may not be.
         const issues = await qualityOf(trx, impl, draft.content);
         if (issues.length > 0) throw qualityProblem(issues);
         await trx
