@@ -38,6 +38,8 @@ declare module 'fastify' {
     actor: Actor;
     session: SessionInfo | null;
     auditCommitted: boolean;
+    /** The signed-in staff member's id, for routes whose action only staff may do (403 otherwise). */
+    staffId(): string;
     /** Checks the route's action against a loaded resource; throws 403/404 as the policy decides. */
     authorize(scope: ResourceScope, action?: Action): void;
     /** Runs a state change in one transaction with its audit record. */
@@ -138,6 +140,11 @@ export function installRequestContext(app: FastifyInstance): void {
     }
     const error = decisionToError(authorize(request.actor, action));
     if (error) throw error;
+  });
+
+  app.decorateRequest('staffId', function (this: FastifyRequest) {
+    if (this.actor.kind !== 'staff') throw problems.forbidden();
+    return this.actor.id;
   });
 
   app.decorateRequest('authorize', function (this: FastifyRequest, scope: ResourceScope, action?: Action) {

@@ -105,7 +105,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       check(holidays, 'holidays', false);
       check(workdays, 'workdays', true);
       if (errors.length > 0) throw problems.validation(errors);
-      const staffId = request.actor.kind === 'staff' ? request.actor.id : null;
+      const staffId = request.staffId();
       await request.change(async (trx, audit) => {
         await trx
           .insertInto('calendar_years')

@@ -178,8 +178,7 @@ export const catalogExcelRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const upload = await readUpload(request, ['xlsx'], IMPORT_MAX_BYTES);
-      if (request.actor.kind !== 'staff') throw problems.forbidden();
-      const staffId = request.actor.id;
+      const staffId = request.staffId();
       let workbook;
       try {
         workbook = await readWorkbook(upload.bytes);
@@ -232,7 +231,7 @@ export const catalogExcelRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['catalog'], summary: '下载导入错误报告（仅上传者本人）', params: StrictObject({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }) },
     },
     async (request, reply) => {
-      const staffId = request.actor.kind === 'staff' ? request.actor.id : '';
+      const staffId = request.staffId();
       const recorded = await app.db
         .selectFrom('catalog_import_reports')
         .select('sha256')

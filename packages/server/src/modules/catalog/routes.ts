@@ -127,7 +127,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const dept = await app.db.selectFrom('departments').select(['id', 'region_code']).where('id', '=', b.departmentId).executeTakeFirst();
       if (!dept) throw problems.field('/departmentId', '部门不存在');
       request.authorize({ regionCode: region.code, departmentId: dept.id });
-      const staffId = request.actor.kind === 'staff' ? request.actor.id : '';
+      const staffId = request.staffId();
       const id = await request.change(async (trx, audit) => {
         const impl = await trx
           .insertInto('catalog_implementations')
@@ -188,7 +188,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const impl = await loadImplementation(app.db, request.params.id);
       request.authorize(scopeOf(impl));
-      const staffId = request.actor.kind === 'staff' ? request.actor.id : '';
+      const staffId = request.staffId();
       const created = await request.change(async (trx, audit) => {
         if (await openVersion(trx, impl.id, true)) throw problems.conflict('DRAFT_EXISTS', '该事项已有未发布的草稿，请在草稿上修改');
         const base = await latestPublished(trx, impl.id);
@@ -258,7 +258,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const impl = await loadImplementation(app.db, request.params.id);
       request.authorize(scopeOf(impl));
-      const staffId = request.actor.kind === 'staff' ? request.actor.id : '';
+      const staffId = request.staffId();
       return request.change(async (trx, audit) => {
         const draft = await openVersion(trx, impl.id, true);
         if (!draft || draft.status !== 'draft') throw problems.conflict('NO_DRAFT', '没有待提交的草稿');
@@ -283,7 +283,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return request.change(async (trx, audit) => {
         const draft = await openVersion(trx, impl.id, true);
         if (!draft || draft.status !== 'submitted') throw problems.conflict('NOT_SUBMITTED', '没有待发布的版本');
-        const staffId = request.actor.kind === 'staff' ? request.actor.id : null;
+        const staffId = request.staffId();
         await trx
           .updateTable('guide_versions')
           .set({ status: 'draft', submitted_by: null, submitted_at: null, returned_reason: request.body.reason, returned_by: staffId, returned_at: new Date() })
@@ -312,7 +312,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (impl.status === 'withdrawn') throw problems.conflict('ITEM_WITHDRAWN', '事项已停用，请先恢复');
       const { effectiveFrom } = request.body;
       if (effectiveFrom < beijingToday()) throw problems.field('/effectiveFrom', '生效日期不能早于今天');
-      const staffId = request.actor.kind === 'staff' ? request.actor.id : '';
+      const staffId = request.staffId();
       return request.change(async (trx, audit) => {
         const draft = await openVersion(trx, impl.id, true);
         if (!draft || draft.status !== 'submitted') throw problems.conflict('NOT_SUBMITTED', '没有已提交待发布的版本');

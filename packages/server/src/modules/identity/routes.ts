@@ -243,11 +243,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/auth/staff/totp/setup',
     { config: { action: 'session.self', auditAction: 'auth.totp_setup' }, schema: { tags: ['identity'], summary: '生成动态口令密钥（绑定前需验证）' } },
     async (request) => {
-      if (request.actor.kind !== 'staff') throw problems.forbidden();
-      const me = await app.db.selectFrom('staff').select(['username', 'totp_enabled']).where('id', '=', request.actor.id).executeTakeFirstOrThrow();
+      const staffId = request.staffId();
+      const me = await app.db.selectFrom('staff').select(['username', 'totp_enabled']).where('id', '=', staffId).executeTakeFirstOrThrow();
       if (me.totp_enabled) throw problems.conflict('TOTP_ALREADY_ENABLED', '动态口令已绑定');
       const secret = newTotpSecret();
-      const staffId = request.actor.id;
       await request.change(async (trx, audit) => {
         await trx.updateTable('staff').set({ totp_secret: secret }).where('id', '=', staffId).execute();
         audit({ targetType: 'staff', targetId: staffId });
@@ -263,8 +262,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['identity'], summary: '验证并启用动态口令', body: StrictObject({ code: Type.String({ pattern: '^[0-9]{6}$' }) }) },
     },
     async (request) => {
-      if (request.actor.kind !== 'staff') throw problems.forbidden();
-      const staffId = request.actor.id;
+      const staffId = request.staffId();
       const me = await app.db.selectFrom('staff').select(['username', 'totp_secret', 'totp_enabled']).where('id', '=', staffId).executeTakeFirstOrThrow();
       if (me.totp_enabled) throw problems.conflict('TOTP_ALREADY_ENABLED', '动态口令已绑定');
       if (!me.totp_secret) throw problems.conflict('TOTP_NOT_SET_UP', '请先生成动态口令密钥');
