@@ -28,6 +28,10 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { catalogExcelRoutes } from './modules/catalog/excel-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { CalendarCache } from './modules/calendar/store.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
+import { trackingRoutes } from './modules/cases/tracking-routes.ts';
+import { messageRoutes } from './modules/cases/message-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +41,7 @@ declare module 'fastify' {
     sms: SmsDispatcher;
     files: FileStore;
     scheduler: Scheduler;
+    calendar: CalendarCache;
     /** Set on SIGTERM: answers ask clients to close their connection, so none is left for the shutdown to cut. */
     shuttingDown: boolean;
   }
@@ -68,6 +73,7 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
   const sms = new SmsDispatcher(database.db, smsGateway ?? new LocalOutboxGateway(app.log), app.log);
   app.decorate('sms', sms);
   app.decorate('scheduler', new Scheduler(database.db, app.log));
+  app.decorate('calendar', new CalendarCache(database.db));
   app.decorate('shuttingDown', false);
   app.addHook('onSend', async (_request, reply) => {
     if (app.shuttingDown) reply.header('connection', 'close');
@@ -108,6 +114,9 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
   await app.register(catalogRoutes);
   await app.register(catalogExcelRoutes);
   await app.register(calendarRoutes);
+  await app.register(caseRoutes);
+  await app.register(trackingRoutes);
+  await app.register(messageRoutes);
   await serveWebApp(app, config.webDistDir);
 
   app.addHook('onClose', async () => {

@@ -30,6 +30,10 @@ export interface Config {
   trustProxy: boolean | string;
   /** On SIGTERM, how long requests already on their way are still read before the server stops listening. */
   shutdownDrainMs: number;
+  /** A case's clock turns yellow when at most this many working days remain (CASE_WARN_WORKDAYS). */
+  caseWarnWorkdays: number;
+  /** Working days an applicant has to bring a 补齐补正 correction (CORRECTION_WORKDAYS). */
+  correctionWorkdays: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -61,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.join(repoRoot, 'packages/web/dist'),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
     shutdownDrainMs: intFromEnv(env, 'SHUTDOWN_DRAIN_MS', 1000),
+    caseWarnWorkdays: intFromEnv(env, 'CASE_WARN_WORKDAYS', 2),
+    correctionWorkdays: intFromEnv(env, 'CORRECTION_WORKDAYS', 10),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY,
     publicBaseUrl: (env.PUBLIC_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     cjkFontPath: env.CJK_FONT_PATH || '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleGuide, usccCheckChar } from '@onewindow/domain';
 import { POLICY } from '../src/platform/policy.ts';
+import { publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import {
   anonymous, createTestApp, DEMO, DEMO_PASSWORD, invalidTotpCode, loginApplicant, loginStaff, type Client, type Response, type TestApp,
 } from './harness.ts';
@@ -33,6 +34,11 @@ interface Fixtures {
   domainCode: string;
   implementationIn: string;
   demoItemCode: string;
+  /** A published 1301 item, and a case on it taken in at a window for the owner (DEMO.person). */
+  caseItemCode: string;
+  caseIn: string;
+  caseNumber: string;
+  caseToken: string;
 }
 
 interface Row {
@@ -232,6 +238,40 @@ const ROWS: Row[] = [
   { route: 'GET /api/catalog/items/:code/versions/:version/guide.pdf', about: 'public (an unknown item: 404 for everyone)', send: get(() => '/api/catalog/items/NO-SUCH-ITEM/versions/1/guide.pdf'), expect: all(404) },
   { route: 'GET /api/catalog/files/:sha256', about: 'public (an unknown file: 404 for everyone)', send: get(() => `/api/catalog/files/${NO_SUCH_SHA}`), expect: all(404) },
 
+  // ---- cases ----
+  {
+    route: 'POST /api/cases', about: 'window intake: clerks only (applicants pass the gate and are told to apply online)',
+    send: (c, f) => c.post('/api/cases', windowIntake(f.caseItemCode)),
+    expect: staffOnly({ owner: 400, otherApplicant: 400, clerk: 201 }),
+  },
+  {
+    route: 'POST /api/cases', about: 'online application: any applicant for themself (staff are told to take it in at a window)',
+    send: (c, f) => c.post('/api/cases', { itemCode: f.caseItemCode, channel: 'online', formData: {}, materials: [] }),
+    expect: staffOnly({ owner: 201, otherApplicant: 201, clerk: 400 }),
+  },
+  {
+    route: 'POST /api/cases/:id/actions', about: 'those who may act on the case reach the version check (409); the other applicant learns nothing (404)',
+    send: (c, f) => c.post(`/api/cases/${f.caseIn}/actions`, { expectedVersion: 999, action: { type: 'complete' } }),
+    expect: staffOnly({ owner: 409, otherApplicant: 404, clerk: 409, reviewer: 409, hallManager: 409 }),
+  },
+  { route: 'GET /api/cases', send: get(() => '/api/cases?box=todo'), expect: staffOnly({ clerk: 200, reviewer: 200, hallManager: 200, supervisor: 200, hallManager1302: 200 }) },
+  { route: 'GET /api/my/cases', send: get(() => '/api/my/cases'), expect: staffOnly({ owner: 200, otherApplicant: 200 }) },
+  ...(['GET /api/cases/:id', 'GET /api/cases/:id/applicant'] as const).map((route) => ({
+    route,
+    send: get((f) => route.replace(':id', f.caseIn).replace('GET ', '')),
+    expect: staffOnly({ owner: 200, otherApplicant: 404, clerk: 200, reviewer: 200, hallManager: 200, supervisor: 200 }),
+  })),
+  { route: 'POST /api/cases/files', about: 'applicants and clerks get past the gate to the upload check (415: not multipart)', send: (c) => c.post('/api/cases/files'), expect: staffOnly({ owner: 415, otherApplicant: 415, clerk: 415 }) },
+  {
+    route: 'GET /api/cases/:id/files/:sha256', about: 'readers of the case reach the file lookup (404: not a file of this case)',
+    send: get((f) => `/api/cases/${f.caseIn}/files/${NO_SUCH_SHA}`),
+    expect: staffOnly({ owner: 404, otherApplicant: 404, clerk: 404, reviewer: 404, hallManager: 404, supervisor: 404 }),
+  },
+  { route: 'GET /api/track', about: 'public; a wrong ID suffix is answered like an unknown number', send: get((f) => `/api/track?number=${f.caseNumber}&idSuffix=000000`), expect: all(404) },
+  { route: 'GET /api/track/t/:token', send: get((f) => `/api/track/t/${f.caseToken}`), expect: all(200) },
+  { route: 'GET /api/messages', send: get(() => '/api/messages'), expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'POST /api/messages/:id/read', send: (c) => c.post(`/api/messages/${NO_SUCH_ID}/read`), expect: [401, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+
   // ---- calendar ----
   { route: 'GET /api/calendar/due-date', send: get(() => '/api/calendar/due-date?start=2026-01-05&amount=5&unit=workday'), expect: all(200) },
   { route: 'GET /api/calendar/status', send: get(() => '/api/calendar/status'), expect: all(200) },
@@ -280,7 +320,10 @@ async function createFixtures(admin: Client): Promise<Fixtures> {
   const implementationIn = (await created(catalog.post('/api/catalog/implementations', { code: 'MATRIX-IN-0001', regionCode: '1301', departmentId: departmentIn, content: sampleGuide() }))).id;
   const owner = await t.db.selectFrom('applicants').select('id').where('phone', '=', DEMO.person.phone).executeTakeFirstOrThrow();
   const demoItem = await t.db.selectFrom('catalog_implementations').select('code').where('status', '=', 'active').orderBy('code').executeTakeFirstOrThrow();
+  const caseItemCode = await publishCaseItem(t, catalog, await loginStaff(t.app, 'catalog2'));
+  const theCase = await created((await loginStaff(t.app, 'clerk')).post('/api/cases', windowIntake(caseItemCode)));
   return {
+    caseItemCode, caseIn: theCase.id, caseNumber: theCase.number, caseToken: theCase.trackingToken,
     ownerId: owner.id, regionIn: '1301', regionOut: '1302', departmentIn, departmentOut, hallIn, hallOut, windowIn, windowOut, staffIn, staffOut, domainCode,
     implementationIn, demoItemCode: demoItem.code,
   };

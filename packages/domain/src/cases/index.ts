@@ -1,3 +1,4 @@
 export * from './number.ts';
 export * from './lifecycle.ts';
 export * from './deadline.ts';
+export * from './workflow.ts';

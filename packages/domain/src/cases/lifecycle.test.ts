@@ -75,9 +75,15 @@ describe('case lifecycle (a pure reducer over the actions)', () => {
   });
 
   it('an extension needs a second person and stays within 10 working days', () => {
-    expect(() => applyAction(accepted(), act({ type: 'extend', workdays: 5, reason: '情况复杂', approvedBy: 'clerk' }))).toThrow(/负责人批准/);
-    const once = applyAction(accepted(), act({ type: 'extend', workdays: 8, reason: '情况复杂', approvedBy: 'head' }));
-    expect(() => applyAction(once, act({ type: 'extend', workdays: 3, reason: '再延', approvedBy: 'head' }))).toThrow(/10 个工作日/);
+    const requested = applyAction(accepted(), act({ type: 'request_extension', workdays: 8, reason: '情况复杂' }));
+    expect(() => applyAction(requested, act({ type: 'decide_extension', approve: true, opinion: '同意' }))).toThrow(/负责人批准/);
+    expect(allowedEvents(requested)).not.toContain('decide');
+    const once = applyAction(requested, { ...act({ type: 'decide_extension', approve: true, opinion: '同意' }), actorId: 'head' });
+    expect(once.extensionWorkdays).toBe(8);
+    expect(() => applyAction(once, act({ type: 'request_extension', workdays: 3, reason: '再延' }))).toThrow(/10 个工作日/);
+    const refused = applyAction(applyAction(accepted(), act({ type: 'request_extension', workdays: 2, reason: '再议' })), { ...act({ type: 'decide_extension', approve: false, opinion: '不同意' }), actorId: 'head' });
+    expect(refused.extensionWorkdays).toBe(0);
+    expect(refused.pendingExtension).toBeNull();
   });
 
   it('容缺受理 tracks the outstanding material until it is received', () => {

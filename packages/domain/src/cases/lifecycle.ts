@@ -40,7 +40,8 @@ export type CaseEvent =
   | { type: 'send_back'; toStepId: string; opinion: string } // 退回
   | { type: 'start_special'; kind: '1' | '2'; reason: string } // 特别程序开始
   | { type: 'end_special'; result: string } // 特别程序结束
-  | { type: 'extend'; workdays: number; reason: string; approvedBy: string } // 延期（第二人批准）
+  | { type: 'request_extension'; workdays: number; reason: string } // 申请延期
+  | { type: 'decide_extension'; approve: boolean; opinion: string } // 延期审批（须另一人）
   | { type: 'decide'; grant: boolean; reason?: string; remedies?: string } // 准予 / 不予许可
   | { type: 'withdraw'; reason: string } // 申请人撤回
   | { type: 'complete' } // 办结
@@ -68,6 +69,8 @@ export interface CaseState {
   /** Closed periods of 特别程序, whose time does not count toward the deadline. */
   pauses: { from: string; to: string }[];
   extensionWorkdays: number;
+  /** A 延期 asked for and not yet approved or refused by a second person. */
+  pendingExtension: { workdays: number; reason: string; requestedBy: string } | null;
   decision: { grant: boolean; reason: string | null } | null;
   closeResult: CloseResult | null;
   closeReason: string | null;
@@ -86,8 +89,8 @@ const ADMITS: Record<CaseStatus, CaseEventType[]> = {
   submitted: ['accept', 'request_correction', 'refuse', 'withdraw'],
   received: ['accept', 'request_correction', 'refuse', 'withdraw'],
   awaiting_correction: ['resubmit', 'correction_expired', 'withdraw'],
-  in_review: ['complete_step', 'send_back', 'start_special', 'extend', 'decide', 'deferred_received', 'withdraw'],
-  suspended: ['end_special', 'deferred_received', 'withdraw'],
+  in_review: ['complete_step', 'send_back', 'start_special', 'request_extension', 'decide_extension', 'decide', 'deferred_received', 'withdraw'],
+  suspended: ['end_special', 'request_extension', 'decide_extension', 'deferred_received', 'withdraw'],
   decided: ['complete', 'deferred_received'],
   completed: ['deliver'],
   delivered: [],
@@ -108,6 +111,7 @@ export function initialState(channel: 'online' | 'window', steps: string[]): Cas
     suspendedSince: null,
     pauses: [],
     extensionWorkdays: 0,
+    pendingExtension: null,
     decision: null,
     closeResult: null,
     closeReason: null,
@@ -125,11 +129,12 @@ function atLastStep(state: CaseState): boolean {
 
 export function allowedEvents(state: CaseState): CaseEventType[] {
   return ADMITS[state.status].filter((type) => {
-    if (type === 'decide') return atLastStep(state);
     if (type === 'complete_step') return !atLastStep(state);
     if (type === 'send_back') return state.currentStep !== null && state.steps.indexOf(state.currentStep) > 0;
     if (type === 'deferred_received') return state.deferred.some((d) => d.receivedAt === null);
-    if (type === 'extend') return state.extensionWorkdays < MAX_EXTENSION_WORKDAYS;
+    if (type === 'request_extension') return state.pendingExtension === null && state.extensionWorkdays < MAX_EXTENSION_WORKDAYS;
+    if (type === 'decide_extension') return state.pendingExtension !== null;
+    if (type === 'decide') return atLastStep(state) && state.pendingExtension === null;
     return true;
   });
 }
@@ -184,10 +189,17 @@ export function applyAction(state: CaseState, action: CaseAction): CaseState {
       return { ...state, status: 'suspended', suspendedSince: action.at };
     case 'end_special':
       return { ...state, status: 'in_review', suspendedSince: null, pauses: [...state.pauses, { from: state.suspendedSince!, to: action.at }] };
-    case 'extend':
-      if (e.workdays < 1 || state.extensionWorkdays + e.workdays > MAX_EXTENSION_WORKDAYS) refuse(`延期合计不得超过 ${MAX_EXTENSION_WORKDAYS} 个工作日`);
-      if (e.approvedBy === action.actorId) refuse('延期须由申请人以外的负责人批准');
-      return { ...state, extensionWorkdays: state.extensionWorkdays + e.workdays };
+    case 'request_extension':
+      if (!Number.isInteger(e.workdays) || e.workdays < 1 || state.extensionWorkdays + e.workdays > MAX_EXTENSION_WORKDAYS) {
+        refuse(`延期合计不得超过 ${MAX_EXTENSION_WORKDAYS} 个工作日（已延期 ${state.extensionWorkdays} 个工作日）`);
+      }
+      return { ...state, pendingExtension: { workdays: e.workdays, reason: e.reason, requestedBy: action.actorId } };
+    case 'decide_extension': {
+      const pending = state.pendingExtension!;
+      if (pending.requestedBy === action.actorId) refuse('延期须由申请人以外的负责人批准');
+      const added = e.approve ? pending.workdays : 0;
+      return { ...state, pendingExtension: null, extensionWorkdays: state.extensionWorkdays + added };
+    }
     case 'decide':
       if (!e.grant && (!e.reason?.trim() || !e.remedies?.trim())) refuse('不予许可须说明理由，并告知申请复议或提起诉讼的权利');
       return { ...state, status: 'decided', currentStep: null, decision: { grant: e.grant, reason: e.reason ?? null } };

@@ -1,6 +1,6 @@
 // Kysely's view of the tables, kept in step with migrations/*.sql.
 import type { ColumnType, Generated } from 'kysely';
-import type { GuideContent } from '@onewindow/domain';
+import type { CaseEvent, CaseState, GuideContent } from '@onewindow/domain';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -234,7 +234,110 @@ export interface CatalogImportReportsTable {
   created_at: CreatedAt;
 }
 
+export interface CasesTable {
+  id: Generated<string>;
+  number: string;
+  tracking_token: string;
+  implementation_id: string;
+  guide_version_id: string;
+  item_code: string;
+  item_name: string;
+  region_code: string;
+  department_id: string;
+  channel: 'window' | 'online' | 'mobile' | 'mail';
+  applicant_account: string | null;
+  applicant_kind: 'person' | 'company';
+  applicant_name: string;
+  applicant_id_type: string;
+  applicant_id_number: string;
+  applicant_phone: string;
+  parties: ColumnType<CaseParties, string, string>;
+  form_data: ColumnType<Record<string, unknown>, string, string>;
+  hall_id: string | null;
+  window_id: string | null;
+  received_by: string | null;
+  state: ColumnType<CaseState, string, string>;
+  status: string;
+  version: number;
+  pending_role: string | null;
+  pending_department: string | null;
+  limit_amount: ColumnType<string, number, number>;
+  limit_unit: 'workday' | 'day' | 'hour';
+  applied_at: ColumnType<Date, Date | undefined, Date>;
+  accepted_at: Timestamp | null;
+  due_date: ColumnType<string | null, string | null, string | null>;
+  due_at: Timestamp | null;
+  clock: 'green' | 'yellow' | 'red' | 'paused' | null;
+  close_result: string | null;
+  closed_at: Timestamp | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Who else is on the application besides the applicant. */
+export interface CaseParties {
+  legalRepresentative: string | null;
+  agent: { name: string; idNumber: string; phone: string; authorisation: string | null } | null;
+}
+
+export interface CaseActionsTable {
+  case_id: string;
+  seq: number;
+  type: string;
+  event: ColumnType<CaseEvent, string, never>;
+  step_id: string | null;
+  opinion: string | null;
+  actor_kind: 'staff' | 'applicant' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface CaseHandlersTable {
+  staff_id: string;
+  case_id: string;
+  last_acted_at: Date;
+}
+
+export interface CaseMaterialsTable {
+  case_id: string;
+  material_id: string;
+  name: string;
+  received_as: 'original' | 'copy' | 'electronic' | 'exempt' | 'deferred' | 'missing';
+  count: number;
+  files: string[];
+  checks: ColumnType<Record<string, boolean>, string, string>;
+  trust_level: 'A' | 'B' | 'C' | 'D' | null;
+  note: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  recipient_kind: 'applicant' | 'staff';
+  recipient_id: string;
+  case_id: string | null;
+  title: string;
+  body: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  owner: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  cases: CasesTable;
+  case_actions: CaseActionsTable;
+  case_handlers: CaseHandlersTable;
+  case_materials: CaseMaterialsTable;
+  messages: MessagesTable;
+  idempotency_keys: IdempotencyKeysTable;
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   files: FilesTable;

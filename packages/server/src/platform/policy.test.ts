@@ -30,6 +30,16 @@ const EXPECTED: Record<Action, { anyone?: true; signedIn?: true; owner?: true; r
   'catalog.edit': { roles: ['catalog_admin'] },
   'catalog.publish': { roles: ['catalog_admin'] },
   'audit.read': { roles: ['supervisor', 'system_admin'] },
+  'case.create': { owner: true, roles: ['clerk'] },
+  'case.read': { owner: true, roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
+  'case.own': { owner: true },
+  'case.worklist': { roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
+  'case.act': { owner: true, roles: ['clerk', 'reviewer', 'hall_manager'] },
+  'case.apply': { owner: true, roles: ['clerk'] },
+  'case.intake': { roles: ['clerk', 'reviewer'] },
+  'case.review': { roles: ['clerk', 'reviewer'] },
+  'case.approve_extension': { roles: ['reviewer', 'hall_manager'] },
+  'message.self': { signedIn: true },
 };
 
 const ACTIONS = Object.keys(POLICY) as Action[];

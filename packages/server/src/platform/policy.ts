@@ -50,6 +50,19 @@ export const POLICY = {
   'catalog.edit': { who: 'staff', roles: ['catalog_admin'] },
   'catalog.publish': { who: 'staff', roles: ['catalog_admin'] },
   'audit.read': { who: 'staff', roles: ['system_admin', 'supervisor'] },
+  // Cases (办件): applicants apply and follow their own; clerks take them in at the window and hand out results;
+  // reviewers work the back-office steps of their department; supervisors (监察) see every case in their region.
+  'case.create': { who: 'owner-or-staff', staff: ['clerk'] },
+  'case.read': { who: 'owner-or-staff', staff: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
+  'case.own': { who: 'owner-or-staff', staff: [] },
+  'case.worklist': { who: 'staff', roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
+  'case.act': { who: 'owner-or-staff', staff: ['clerk', 'reviewer', 'hall_manager'] },
+  'case.apply': { who: 'owner-or-staff', staff: ['clerk'] },
+  'case.intake': { who: 'staff', roles: ['clerk', 'reviewer'] },
+  // The guide names each step's role (a 即办件's single step is the clerk's); holdsRole() checks it per case.
+  'case.review': { who: 'staff', roles: ['clerk', 'reviewer'] },
+  'case.approve_extension': { who: 'staff', roles: ['reviewer', 'hall_manager'] },
+  'message.self': { who: 'signed-in' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
@@ -100,4 +113,9 @@ export function regionRootsFor(actor: Actor, action: Action): string[] | 'all' {
   if (actor.kind !== 'staff') return [];
   const roles = rule.who === 'staff' ? rule.roles : rule.who === 'owner-or-staff' ? rule.staff : [];
   return actor.roles.filter((a) => roles.includes(a.role)).map((a) => a.regionCode);
+}
+
+/** Whether a staff member holds `role` covering the scope: back-office steps are done by the role the guide names. */
+export function holdsRole(actor: Actor, role: Role, scope: ResourceScope): boolean {
+  return actor.kind === 'staff' && actor.roles.some((a) => a.role === role && assignmentCovers(a, scope));
 }

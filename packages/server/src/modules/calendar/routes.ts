@@ -117,6 +117,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (rows.length > 0) await trx.insertInto('calendar_days').values(rows).execute();
         audit({ targetType: 'calendar_year', targetId: String(year), detail: { holidays: holidays.length, workdays: workdays.length } });
       });
+      app.calendar.invalidate();
       return { year, holidays: holidays.length, workdays: workdays.length };
     },
   );

@@ -24,3 +24,23 @@ export async function loadCalendar(db: Executor, fromYear: number, toYear: numbe
   const days = await db.selectFrom('calendar_days').select(['date', 'kind', 'name']).where('year', '>=', fromYear).where('year', '<=', toYear).execute();
   return new WorkingCalendar(years.map((y) => y.year), days);
 }
+
+/**
+ * Every known year, kept for a minute: each case action computes a deadline, and the calendar changes a few times a
+ * year. A server that saves a year drops its copy at once; other servers pick the change up within the minute.
+ */
+export class CalendarCache {
+  private cached: { calendar: WorkingCalendar; until: number } | null = null;
+  constructor(private readonly db: Kysely<DB>, private readonly ttlMs = 60_000) {}
+
+  async get(): Promise<WorkingCalendar> {
+    if (this.cached && this.cached.until > Date.now()) return this.cached.calendar;
+    const calendar = await loadCalendar(this.db, 2000, 2100);
+    this.cached = { calendar, until: Date.now() + this.ttlMs };
+    return calendar;
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
+}

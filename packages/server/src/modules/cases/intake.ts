@@ -1,0 +1,297 @@
+// Creating a case (窗口收件 or 网上申请) and turning an API action into a domain event: the server decides what
+// the client must not (due dates, the current step, the notice's list of defects), checks materials and form data
+// against the exact guide version, and says which policy action each event needs.
+import crypto from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import {
+  beijingToday, deferredMaterials, formatCaseNumber, initialState, materialProblems, trustLevel, validateFormData, validateResidentId, validateUscc,
+  type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
+} from '@onewindow/domain';
+import type { DB } from '../../db/schema.ts';
+import type { Action, Actor } from '../../platform/policy.ts';
+import { AppError, problems, type FieldError } from '../../platform/problem.ts';
+import { act, guideOf, limitOf, reviewStepIds, type CaseActor, type CaseRow, type EngineContext } from './engine.ts';
+import type { CaseActionBody, CreateCaseBody, ReceivedMaterialInput } from './schemas.ts';
+
+export function caseActorOf(actor: Actor): CaseActor {
+  if (actor.kind === 'anonymous') throw problems.unauthenticated();
+  return { kind: actor.kind, id: actor.id, name: actor.name };
+}
+
+/** The item as it applies today: its implementation and currently effective published guide version. */
+async function itemInForce(trx: Transaction<DB>, code: string) {
+  const item = await trx
+    .selectFrom('catalog_search as s')
+    .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
+    .select(['s.implementation_id', 's.version_id', 's.code', 's.name', 's.region_code', 's.department_id', 's.domain_code'])
+    .where('s.code', '=', code)
+    .where('i.status', '=', 'active')
+    .executeTakeFirst();
+  if (!item) throw new AppError(404, 'ITEM_NOT_AVAILABLE', '该事项不存在或当前不可办理', { errors: [{ path: '/itemCode', message: '请确认事项编码，或该事项已停办' }] });
+  return item;
+}
+
+interface ApplicantData {
+  account: string | null;
+  kind: 'person' | 'company';
+  name: string;
+  idType: string;
+  idNumber: string;
+  phone: string;
+  legalRepresentative: string | null;
+}
+
+async function applicantOf(trx: Transaction<DB>, actor: Actor, body: CreateCaseBody): Promise<ApplicantData> {
+  if (actor.kind === 'applicant') {
+    if (body.applicant) throw problems.field('/applicant', '网上申请的申请人即登录账户，无需填写');
+    const a = await trx.selectFrom('applicants').selectAll().where('id', '=', actor.id).executeTakeFirstOrThrow();
+    const idNumber = a.type === 'person' ? a.id_number! : a.uscc!;
+    return { account: a.id, kind: a.type, name: a.name, idType: a.type === 'person' ? '111' : '001', idNumber, phone: a.phone, legalRepresentative: a.legal_representative };
+  }
+  const given = body.applicant;
+  if (!given) throw problems.field('/applicant', '请填写申请人');
+  const idNumber = given.idNumber.trim().toUpperCase();
+  const check = given.kind === 'person' ? validateResidentId(idNumber) : validateUscc(idNumber);
+  if (!check.ok) throw problems.field('/applicant/idNumber', check.reason);
+  if (given.kind === 'company' && !given.legalRepresentative) throw problems.field('/applicant/legalRepresentative', '法人申请须填写法定代表人');
+  // A person who has an account sees the case in the portal too.
+  const column = given.kind === 'person' ? 'id_number' : 'uscc';
+  const account = await trx.selectFrom('applicants').select('id').where(column, '=', idNumber).executeTakeFirst();
+  // 证件类型 codes as exchanged: 111 居民身份证, 001 统一社会信用代码.
+  return { account: account?.id ?? null, kind: given.kind, name: given.name, idType: given.kind === 'person' ? '111' : '001', idNumber, phone: given.phone, legalRepresentative: given.legalRepresentative ?? null };
+}
+
+/** Materials as the guide names them: unknown ids, duplicates, unknown review points and files are refused. */
+async function checkMaterials(trx: Transaction<DB>, guide: GuideContent, materials: ReceivedMaterialInput[], basePath: string): Promise<void> {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const files = new Set<string>();
+  materials.forEach((m, i) => {
+    const material = guide.materials.find((g) => g.id === m.materialId);
+    if (!material) return errors.push({ path: `${basePath}/${i}/materialId`, message: `办事指南中没有材料 ${m.materialId}` });
+    if (seen.has(m.materialId)) errors.push({ path: `${basePath}/${i}/materialId`, message: `材料“${material.name}”重复` });
+    seen.add(m.materialId);
+    for (const point of Object.keys(m.checks)) {
+      if (!material.reviewPoints.some((p) => p.id === point)) errors.push({ path: `${basePath}/${i}/checks/${point}`, message: `“${material.name}”没有审查要点 ${point}` });
+    }
+    if (m.receivedAs === 'deferred' && material.necessity !== 'deferrable') errors.push({ path: `${basePath}/${i}/receivedAs`, message: `“${material.name}”不允许容缺后补` });
+    if (m.receivedAs === 'electronic' && m.files.length === 0) errors.push({ path: `${basePath}/${i}/files`, message: `请上传“${material.name}”的电子件` });
+    m.files.forEach((f) => files.add(f));
+  });
+  if (files.size > 0) {
+    const known = new Set((await trx.selectFrom('files').select('sha256').where('sha256', 'in', [...files]).execute()).map((f) => f.sha256));
+    materials.forEach((m, i) => m.files.forEach((f, j) => {
+      if (!known.has(f)) errors.push({ path: `${basePath}/${i}/files/${j}`, message: '文件不存在，请重新上传' });
+    }));
+  }
+  if (errors.length > 0) throw problems.validation(errors);
+}
+
+export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean): Promise<void> {
+  if (materials.length === 0) return;
+  const rows = materials.map((m) => ({
+    case_id: caseId,
+    material_id: m.materialId,
+    name: guide.materials.find((g) => g.id === m.materialId)!.name,
+    received_as: m.receivedAs,
+    count: m.count,
+    files: m.files,
+    checks: JSON.stringify(m.checks),
+    trust_level: trustLevel(m, checkedByStaff),
+    note: m.note ?? '',
+    updated_at: new Date(),
+  }));
+  await trx
+    .insertInto('case_materials')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'material_id']).doUpdateSet((eb) => ({
+        received_as: eb.ref('excluded.received_as'),
+        count: eb.ref('excluded.count'),
+        files: eb.ref('excluded.files'),
+        checks: eb.ref('excluded.checks'),
+        trust_level: eb.ref('excluded.trust_level'),
+        note: eb.ref('excluded.note'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+export async function receivedMaterials(trx: Transaction<DB>, caseId: string): Promise<ReceivedMaterial[]> {
+  const rows = await trx.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).execute();
+  return rows.map((r) => ({ materialId: r.material_id, receivedAs: r.received_as, count: r.count, files: r.files, checks: r.checks, note: r.note }));
+}
+
+function checkFormData(guide: GuideContent, formData: Record<string, unknown>): void {
+  const issues = validateFormData(guide.form, formData as never);
+  if (issues.length > 0) throw problems.validation(issues.map((i) => ({ path: `/formData${i.path}`, message: i.message })));
+}
+
+function checkServiceObject(guide: GuideContent, kind: 'person' | 'company'): void {
+  const serves = kind === 'person' ? guide.serviceObjects.includes('1') : guide.serviceObjects.some((o) => o !== '1');
+  if (!serves) throw problems.field('/applicant/kind', kind === 'person' ? '该事项不面向自然人办理' : '该事项仅面向自然人办理');
+}
+
+export interface BuiltEvent {
+  event: CaseEvent;
+  /** The policy action the event needs, on top of the route's gate. */
+  action: Action;
+  opinion: string | null;
+  /** For back-office steps: the role the current step asks for. */
+  stepRole: Role | null;
+}
+
+/**
+ * The domain event for an API action on `row`. Checks that need the case's materials and guide are made here
+ * (accept only with complete materials; a 补正 notice lists what the materials lack unless staff list it).
+ */
+export async function buildEvent(trx: Transaction<DB>, row: CaseRow, body: CaseActionBody, actor: Actor, ctx: EngineContext): Promise<BuiltEvent> {
+  const guide = await guideOf(trx, row.guide_version_id);
+  const staffAction = (action: Action, event: CaseEvent, opinion: string | null = null): BuiltEvent => ({ event, action, opinion, stepRole: null });
+  const reviewAction = (event: CaseEvent, opinion: string | null): BuiltEvent => ({ event, action: 'case.review', opinion, stepRole: row.pending_role as Role | null });
+  const today = beijingToday(ctx.now);
+  switch (body.type) {
+    case 'submit':
+      checkFormData(guide, row.form_data);
+      return staffAction('case.apply', { type: 'submit' });
+    case 'accept': {
+      checkFormData(guide, row.form_data);
+      const received = await receivedMaterials(trx, row.id);
+      const missing = materialProblems(guide, received);
+      if (missing.length > 0) {
+        throw new AppError(422, 'MATERIALS_INCOMPLETE', '材料不齐全或不符合要求，不能受理；请出具补齐补正告知书', {
+          errors: missing.map((m) => ({ path: `/materials/${m.materialId}`, message: `${m.materialName}：${m.problem}` })),
+        });
+      }
+      const deferred = deferredMaterials(guide, received).map((m) => {
+        const given = body.deferred?.find((d) => d.materialId === m.id);
+        if (!given) throw problems.field(`/deferred/${m.id}`, `请填写“${m.name}”的承诺补交日期`);
+        if (given.dueDate <= today) throw problems.field(`/deferred/${m.id}`, '承诺补交日期应晚于今天');
+        return given;
+      });
+      if (deferred.length > 0 && !body.commitment?.trim()) throw problems.field('/commitment', '容缺受理须有申请人的书面承诺');
+      return staffAction('case.intake', { type: 'accept', ...(deferred.length > 0 ? { deferred } : {}) }, body.opinion ?? null);
+    }
+    case 'request_correction': {
+      const items = body.items ?? materialProblems(guide, await receivedMaterials(trx, row.id)).map(({ materialId, problem, fix }) => ({ materialId, problem, fix }));
+      if (items.length === 0) throw problems.field('/items', '材料齐全且符合要求，无需补正');
+      const unknown = items.find((i) => !guide.materials.some((m) => m.id === i.materialId));
+      if (unknown) throw problems.field('/items', `办事指南中没有材料 ${unknown.materialId}`);
+      const dueDate = ctx.calendar.addWorkdays(today, ctx.correctionWorkdays);
+      return staffAction('case.intake', { type: 'request_correction', items, dueDate }, body.opinion ?? null);
+    }
+    case 'resubmit':
+      await checkMaterials(trx, guide, body.materials, '/materials');
+      await saveMaterials(trx, row.id, guide, body.materials, actor.kind === 'staff');
+      return staffAction(actor.kind === 'applicant' ? 'case.apply' : 'case.intake', { type: 'resubmit' });
+    case 'refuse':
+      return staffAction('case.intake', { type: 'refuse', reason: body.reason, remedies: body.remedies });
+    case 'deferred_received':
+      await checkMaterials(trx, guide, [body.material], '/material');
+      if (body.material.receivedAs === 'deferred' || body.material.receivedAs === 'missing') throw problems.field('/material/receivedAs', '请记录实际收取的方式');
+      await saveMaterials(trx, row.id, guide, [body.material], true);
+      return staffAction('case.intake', { type: 'deferred_received', materialId: body.material.materialId });
+    case 'complete_step':
+      return reviewAction({ type: 'complete_step', stepId: row.state.currentStep ?? '', opinion: body.opinion }, body.opinion);
+    case 'send_back':
+      return reviewAction({ type: 'send_back', toStepId: body.toStepId, opinion: body.opinion }, body.opinion);
+    case 'start_special':
+      return reviewAction({ type: 'start_special', kind: body.kind, reason: body.reason }, body.reason);
+    case 'end_special':
+      return reviewAction({ type: 'end_special', result: body.result }, body.result);
+    case 'request_extension':
+      return reviewAction({ type: 'request_extension', workdays: body.workdays, reason: body.reason }, body.reason);
+    case 'decide_extension':
+      return staffAction('case.approve_extension', { type: 'decide_extension', approve: body.approve, opinion: body.opinion }, body.opinion);
+    case 'decide':
+      return reviewAction({ type: 'decide', grant: body.grant, reason: body.reason, remedies: body.remedies }, body.opinion);
+    case 'withdraw':
+      return staffAction(actor.kind === 'applicant' ? 'case.apply' : 'case.intake', { type: 'withdraw', reason: body.reason });
+    case 'complete':
+      return staffAction('case.intake', { type: 'complete' });
+    case 'deliver':
+      if (body.method === 'pickup' && body.identityChecked !== true) throw problems.field('/identityChecked', '窗口领取须核验领取人身份');
+      if (body.method === 'mail' && !body.reference?.trim()) throw problems.field('/reference', '邮寄送达须填写邮件号');
+      return staffAction('case.intake', { type: 'deliver', method: body.method, reference: body.reference });
+  }
+}
+
+export interface CreateContext extends EngineContext {
+  authorizeEvent(built: BuiltEvent, row: CaseRow): void;
+}
+
+/** Creates the case (收件 / 网上申请) and applies the on-the-spot decision or the online submission, if any. */
+export async function createCase(trx: Transaction<DB>, actor: Actor, body: CreateCaseBody, ctx: CreateContext): Promise<CaseRow> {
+  const staff = actor.kind === 'staff';
+  if (staff && (body.channel === 'online' || body.channel === 'mobile')) throw problems.field('/channel', '工作人员收件的渠道应为窗口或信函');
+  if (!staff && (body.channel === 'window' || body.channel === 'mail')) throw problems.field('/channel', '网上申请的渠道应为网上或移动端');
+  if (!staff && body.decision) throw problems.field('/decision', '受理决定由窗口工作人员作出');
+  if (staff && body.submit) throw problems.field('/submit', '窗口收件无需提交，请作出受理决定');
+
+  const item = await itemInForce(trx, body.itemCode);
+  const guide = await guideOf(trx, item.version_id);
+  const applicant = await applicantOf(trx, actor, body);
+  checkServiceObject(guide, applicant.kind);
+  await checkMaterials(trx, guide, body.materials, '/materials');
+
+  const { rows } = await sql<{ serial: string }>`SELECT nextval('case_serial') AS serial`.execute(trx);
+  const number = formatCaseNumber({ regionCode: item.region_code, date: beijingToday(ctx.now), serial: Number(rows[0]!.serial) });
+  const channel = staff ? 'window' : 'online';
+  const steps = reviewStepIds(guide);
+  const state = initialState(channel, steps);
+  const limit = limitOf(guide);
+  const row = await trx
+    .insertInto('cases')
+    .values({
+      number,
+      tracking_token: crypto.randomBytes(16).toString('base64url'),
+      implementation_id: item.implementation_id,
+      guide_version_id: item.version_id,
+      item_code: item.code,
+      item_name: item.name,
+      region_code: item.region_code,
+      department_id: item.department_id,
+      channel: body.channel,
+      applicant_account: applicant.account,
+      applicant_kind: applicant.kind,
+      applicant_name: applicant.name,
+      applicant_id_type: applicant.idType,
+      applicant_id_number: applicant.idNumber,
+      applicant_phone: applicant.phone,
+      parties: JSON.stringify({ legalRepresentative: applicant.legalRepresentative, agent: body.agent ?? null }),
+      form_data: JSON.stringify(body.formData),
+      hall_id: body.hallId ?? null,
+      window_id: body.windowId ?? null,
+      received_by: staff ? actor.id : null,
+      state: JSON.stringify(state),
+      status: state.status,
+      version: 1,
+      pending_role: staff ? 'clerk' : null,
+      pending_department: staff ? item.department_id : null,
+      limit_amount: limit.amount,
+      limit_unit: limit.unit,
+      applied_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // Action 1 records the creation; the state is the reduction of the later actions from initialState(channel, steps).
+  await trx
+    .insertInto('case_actions')
+    .values({
+      case_id: row.id, seq: 1, type: 'create', event: JSON.stringify({ type: 'create', channel, steps }), step_id: null, opinion: null,
+      actor_kind: actor.kind === 'staff' ? 'staff' : 'applicant', actor_id: actor.kind === 'anonymous' ? null : actor.id, actor_name: actor.kind === 'anonymous' ? '' : actor.name, at: ctx.now,
+    })
+    .execute();
+  await saveMaterials(trx, row.id, guide, body.materials, staff);
+  if (staff) {
+    await trx.insertInto('case_handlers').values({ staff_id: actor.id, case_id: row.id, last_acted_at: ctx.now }).execute();
+  }
+
+  const follow = body.decision ?? (body.submit ? ({ type: 'submit' } as const) : null);
+  if (!follow) return row;
+  const built = await buildEvent(trx, row, follow, actor, ctx);
+  ctx.authorizeEvent(built, row);
+  return act(trx, row, { event: built.event, actor: caseActorOf(actor), opinion: built.opinion }, ctx);
+}
