@@ -8,7 +8,6 @@ import { buildApp } from './app.ts';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_STAFF, DEMO_APPLICANTS, isEmpty, seedDemoData } from './seed/demo.ts';
 import { roleLabel } from '@onewindow/domain';
 import { deadlineJob } from './modules/cases/deadline-job.ts';
-import { engineContextOf } from './modules/cases/engine.ts';
 import { activateDueVersionsJob } from './modules/catalog/search-index.ts';
 
 const startedAt = performance.now();
@@ -32,7 +31,7 @@ if (seeded) await seedDemoData(database.db);
 const app = await buildApp({ config, database });
 app.addHook('onClose', async () => database.close());
 app.sms.start();
-app.scheduler.start([activateDueVersionsJob, deadlineJob(() => engineContextOf(app))]);
+app.scheduler.start([activateDueVersionsJob, deadlineJob(config)]);
 await app.listen({ port: config.port, host: config.host });
 
 const url = `http://localhost:${config.port}`;

@@ -206,9 +206,10 @@ describe('the hash chain', () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
-  it('a deleted record breaks the link of the one after it', async () => {
-    const [removed, next] = await t.db.selectFrom('audit_log').selectAll().where('id', '>', 3).orderBy('id').limit(2).execute();
-    await bypassingTrigger(`DELETE FROM audit_log WHERE id = ${removed!.id}`);
+  it('a deleted record breaks the link of the one after it in its chain', async () => {
+    const removed = await t.db.selectFrom('audit_log').selectAll().where('id', '>', 3).orderBy('id').executeTakeFirstOrThrow();
+    const next = await t.db.selectFrom('audit_log').selectAll().where('chain', '=', removed.chain).where('id', '>', removed.id).orderBy('id').executeTakeFirst();
+    await bypassingTrigger(`DELETE FROM audit_log WHERE id = ${removed.id}`);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBroken: { id: next!.id, reason: expect.stringContaining('前一条记录的哈希不一致') } });
   });
 });

@@ -3,9 +3,6 @@
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { DB } from './schema.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 
@@ -47,6 +44,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const inMemory = options.dataDir.startsWith('memory://');
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(options.dataDir);
   try {
+    // Loaded only for the embedded database: a server on PostgreSQL does not carry its ~40 MB.
+    const [{ PGlite }, { createPgConfig }, { pg_trgm }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/node-postgres'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+    ]);
     const pglite = await PGlite.create({
       dataDir: inMemory ? options.dataDir : path.join(options.dataDir, 'pgdata'),
       extensions: { pg_trgm },

@@ -143,6 +143,8 @@ export interface AuditLogTable {
   detail: ColumnType<Record<string, unknown>, string, never>;
   prev_hash: string;
   hash: string;
+  /** Which of the AUDIT_CHAINS chains the record belongs to. */
+  chain: ColumnType<number, number | undefined, never>;
 }
 
 export interface FilesTable {

@@ -1,5 +1,6 @@
 // Errors are values with stable codes; the edge turns them into RFC 9457 problem+json with a Chinese title.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { CalendarYearUnknownError } from '@onewindow/domain';
 import { validationErrorsToFields } from './validation.ts';
 
 export interface FieldError {
@@ -36,6 +37,9 @@ export function registerProblemHandler(app: FastifyInstance): void {
     let problem: AppError;
     if (error instanceof AppError) {
       problem = error;
+    } else if (error instanceof CalendarYearUnknownError) {
+      // Any date computed into a year whose holidays are not entered yet (a due date, a 补正 period …): never a guess.
+      problem = new AppError(422, error.code, error.message, { extra: { year: error.year } });
     } else if ((error as FastifyError).validation) {
       problem = problems.validation(validationErrorsToFields(error as FastifyError));
     } else if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

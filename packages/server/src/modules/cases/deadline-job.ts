@@ -2,10 +2,12 @@
 // passed turn red and those within the warning window turn yellow, each change telling the handler and the region's
 // supervisors; corrections not brought in time close the case as 退件. One transaction per run, with its audit record.
 import { sql, type Transaction } from 'kysely';
-import { beijingToday, chineseDate, DEPARTMENT_SCOPED_ROLES, isInRegion, type Role } from '@onewindow/domain';
+import { beijingToday, CalendarYearUnknownError, chineseDate, DEPARTMENT_SCOPED_ROLES, isInRegion, type Role } from '@onewindow/domain';
+import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../../platform/audit/chain.ts';
 import type { Job } from '../../platform/scheduler.ts';
+import { loadCalendar } from '../calendar/store.ts';
 import { act, SYSTEM_ACTOR, type CaseRow, type EngineContext } from './engine.ts';
 import { notifyStaff } from './notifications.ts';
 
@@ -32,10 +34,22 @@ async function recipients(trx: Transaction<DB>, cases: Marked[]): Promise<Map<st
   return out;
 }
 
+/**
+ * Yellow: at most `warnWorkdays` working days left, i.e. due before the (warnWorkdays + 1)-th working day from today.
+ * When that day falls in a year without calendar data (the last days of the last entered year), every open case is
+ * due within the known years and so within the window: the watch goes on instead of failing until the year is entered.
+ */
+function yellowBefore(today: string, ctx: EngineContext): string {
+  try {
+    return ctx.calendar.addWorkdays(today, ctx.warnWorkdays + 1);
+  } catch (error) {
+    if (error instanceof CalendarYearUnknownError) return `${error.year}-01-01`;
+    throw error;
+  }
+}
+
 async function markClock(trx: Transaction<DB>, colour: 'red' | 'yellow', ctx: EngineContext): Promise<number> {
   const today = beijingToday(ctx.now);
-  // Yellow: at most `warnWorkdays` working days left, i.e. due before the (warnWorkdays + 1)-th working day from today.
-  const yellowBefore = ctx.calendar.addWorkdays(today, ctx.warnWorkdays + 1);
   let total = 0;
   for (;;) {
     const batch = await trx
@@ -45,7 +59,7 @@ async function markClock(trx: Transaction<DB>, colour: 'red' | 'yellow', ctx: En
         let q = eb.selectFrom('cases').select('id');
         q = colour === 'red'
           ? q.where('clock', 'in', ['green', 'yellow']).where((w) => w.or([w('due_date', '<', today), w('due_at', '<', ctx.now)]))
-          : q.where('clock', '=', 'green').where('due_date', '<', yellowBefore);
+          : q.where('clock', '=', 'green').where('due_date', '<', yellowBefore(today, ctx));
         return q.limit(BATCH);
       })
       .returning(['id', 'number', 'item_name', 'region_code', 'pending_role', 'pending_department', 'due_date'])
@@ -91,11 +105,16 @@ export async function watchDeadlines(trx: Transaction<DB>, ctx: EngineContext): 
   return { red, yellow, expired };
 }
 
-export function deadlineJob(context: () => Promise<EngineContext>): Job {
+export function deadlineJob(config: Pick<Config, 'caseWarnWorkdays' | 'correctionWorkdays'>): Job {
   return {
     name: 'cases.deadlines',
-    lockKey: 7_120_330_010,
+    lockKey: 7_120_330_102,
     intervalMs: 10 * 60_000,
-    run: async (trx) => watchDeadlines(trx, await context()),
+    // The calendar is read through the job's own transaction, not the app's cache: on PGlite that transaction holds
+    // the only connection, and a read through app.db would wait for it forever (and with it every request).
+    run: async (trx) => {
+      const calendar = await loadCalendar(trx, 2000, 2100);
+      return watchDeadlines(trx, { calendar, warnWorkdays: config.caseWarnWorkdays, correctionWorkdays: config.correctionWorkdays, now: new Date() });
+    },
   };
 }

@@ -3,15 +3,15 @@
 // package's reducer; this file only stores their outcome. Optimistic concurrency: an action is written only if the
 // case is still at the version it was read at, so of two staff acting at once one wins and the other gets 409.
 import type { FastifyInstance } from 'fastify';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import {
   applyAction, CalendarYearUnknownError, clockColour, dueDate, IllegalTransitionError, nextActor, reviewSteps, CASE_STATUS_LABELS,
   type CaseEvent, type CaseState, type DeadlineLimit, type GuideContent, type WorkingCalendar,
 } from '@onewindow/domain';
-import type { CasesTable, DB } from '../../db/schema.ts';
+import type { CaseActionsTable, CaseMaterialsTable, CasesTable, DB } from '../../db/schema.ts';
 import { AppError } from '../../platform/problem.ts';
 import { yearUnknownProblem } from '../calendar/routes.ts';
-import { notifyApplicant } from './notifications.ts';
+import { applicantNotice, smsFor, type CaseNotice } from './notifications.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 export type CaseRow = Selectable<CasesTable>;
@@ -90,9 +90,13 @@ export function illegalTransition(error: IllegalTransitionError): AppError {
   });
 }
 
+/**
+ * 409 with the case as it now stands, so the client can show it and let the user decide again. Its status goes as
+ * `caseStatus`: `status` in problem+json is the HTTP status code (RFC 9457).
+ */
 export function versionConflict(fresh: CaseRow): AppError {
   return new AppError(409, 'CASE_VERSION_CONFLICT', '该办件刚被他人处理，请查看最新状态后再操作', {
-    extra: { version: fresh.version, status: fresh.status, state: fresh.state },
+    extra: { version: fresh.version, caseStatus: fresh.status, state: fresh.state },
   });
 }
 
@@ -118,8 +122,17 @@ export interface ActInput {
   opinion?: string | null;
 }
 
-/** Appends one action to `row` (as read in this transaction) and returns the case as it now stands. */
-export async function act(trx: Transaction<DB>, row: CaseRow, input: ActInput, ctx: EngineContext): Promise<CaseRow> {
+export type ActionRow = Insertable<CaseActionsTable>;
+
+/** One action applied in memory: the case as it will stand, the row that records the action, the applicant's notice. */
+export interface PlannedAction {
+  next: CaseRow;
+  action: ActionRow;
+  notice: CaseNotice | null;
+}
+
+/** Applies an action to the case in memory; nothing is written. Refuses what the state does not allow. */
+export function planAction(row: CaseRow, input: ActInput, guide: GuideContent, ctx: EngineContext): PlannedAction {
   const { event, actor } = input;
   let state: CaseState;
   try {
@@ -128,53 +141,106 @@ export async function act(trx: Transaction<DB>, row: CaseRow, input: ActInput, c
     if (error instanceof IllegalTransitionError) throw illegalTransition(error);
     throw error;
   }
-  const guide = await guideOf(trx, row.guide_version_id);
   const closed = state.status === 'closed' || state.status === 'delivered';
-  const updated = await trx
-    .updateTable('cases')
-    .set({
-      state: JSON.stringify(state),
-      status: state.status,
-      version: row.version + 1,
-      ...pendingFields(state, guide, row.department_id),
-      ...clockFields(row, state, ctx),
-      accepted_at: state.acceptedAt === null ? null : new Date(state.acceptedAt),
-      close_result: state.closeResult,
-      closed_at: closed ? (row.closed_at ?? ctx.now) : null,
-      updated_at: ctx.now,
-    })
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .returningAll()
-    .executeTakeFirst();
-  if (!updated) {
-    const fresh = await trx.selectFrom('cases').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
-    throw versionConflict(fresh);
+  const next: CaseRow = {
+    ...row,
+    state,
+    status: state.status,
+    version: row.version + 1,
+    ...pendingFields(state, guide, row.department_id),
+    ...clockFields(row, state, ctx),
+    accepted_at: state.acceptedAt === null ? null : new Date(state.acceptedAt),
+    close_result: state.closeResult,
+    closed_at: closed ? (row.closed_at ?? ctx.now) : null,
+    updated_at: ctx.now,
+  };
+  const action: ActionRow = {
+    case_id: row.id,
+    seq: next.version,
+    type: event.type,
+    event: JSON.stringify(event),
+    step_id: stepOf(event, row.state),
+    opinion: input.opinion ?? null,
+    actor_kind: actor.kind,
+    actor_id: actor.id,
+    actor_name: actor.name,
+    at: ctx.now,
+  };
+  const notice = applicantNotice(next, event, guide);
+  return { next, action, notice: notice && { ...notice, eventType: event.type } };
+}
+
+/** Raised when another action was recorded on the case first; the route answers 409 with the fresh case. */
+export class StaleCaseError extends Error {
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} changed since it was read`);
   }
-  await trx
-    .insertInto('case_actions')
-    .values({
-      case_id: row.id,
-      seq: updated.version,
-      type: event.type,
-      event: JSON.stringify(event),
-      step_id: stepOf(event, row.state),
-      opinion: input.opinion ?? null,
-      actor_kind: actor.kind,
-      actor_id: actor.id,
-      actor_name: actor.name,
-      at: ctx.now,
-    } as never)
-    .execute();
-  if (actor.kind === 'staff' && actor.id) {
-    await trx
-      .insertInto('case_handlers')
-      .values({ staff_id: actor.id, case_id: row.id, last_acted_at: ctx.now })
-      .onConflict((oc) => oc.columns(['staff_id', 'case_id']).doUpdateSet({ last_acted_at: ctx.now }))
-      .execute();
+}
+
+const isUniqueViolation = (error: unknown, constraint: string) =>
+  (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
+
+export interface CaseWrites {
+  actions: ActionRow[];
+  /** The staff member who acted (已办), if any */
+  handlerId: string | null;
+  notices: CaseNotice[];
+  materials?: Insertable<CaseMaterialsTable>[];
+}
+
+/**
+ * The rows that go with a case change, as data-modifying CTEs of the statement that writes the case: one round
+ * trip instead of one per table. The primary key (case_id, seq) of the action rows doubles as the optimistic lock:
+ * of two actions on the same version, the second cannot insert its seq.
+ */
+function withWrites(trx: Transaction<DB>, row: CaseRow, writes: CaseWrites) {
+  let q = trx.with('actions', (db) => db.insertInto('case_actions').values(writes.actions).returning('seq'));
+  if (writes.materials?.length) {
+    const materials = writes.materials;
+    q = q.with('materials', (db) => db.insertInto('case_materials').values(materials).returning('material_id')) as unknown as typeof q;
   }
-  await notifyApplicant(trx, updated, event, guide);
-  return updated;
+  if (writes.handlerId) {
+    const handler = { staff_id: writes.handlerId, case_id: row.id, last_acted_at: row.updated_at };
+    q = q.with('handler', (db) =>
+      db.insertInto('case_handlers').values(handler).onConflict((oc) => oc.columns(['staff_id', 'case_id']).doUpdateSet({ last_acted_at: handler.last_acted_at })).returning('case_id'),
+    ) as unknown as typeof q;
+  }
+  if (writes.notices.length > 0) {
+    const account = row.applicant_account;
+    if (account) {
+      const messages = writes.notices.map(({ title, body }) => ({ recipient_kind: 'applicant' as const, recipient_id: account, case_id: row.id, title, body }));
+      q = q.with('message', (db) => db.insertInto('messages').values(messages).returning('id')) as unknown as typeof q;
+    }
+    const sms = writes.notices.map((n) => smsFor(row, n));
+    q = q.with('sms', (db) => db.insertInto('sms_outbox').values(sms).returning('id')) as unknown as typeof q;
+  }
+  return q;
+}
+
+function caseColumns(row: CaseRow): Insertable<CasesTable> {
+  return { ...row, parties: JSON.stringify(row.parties), form_data: JSON.stringify(row.form_data), state: JSON.stringify(row.state), limit_amount: Number(row.limit_amount) };
+}
+
+/** Writes a new case with its first actions (收件, and the on-the-spot decision if any) in one statement. */
+export async function insertCase(trx: Transaction<DB>, row: CaseRow, writes: CaseWrites): Promise<void> {
+  await withWrites(trx, row, writes).insertInto('cases').values(caseColumns(row)).execute();
+}
+
+/** Appends one action to `row` (as read in this transaction) and returns the case as it now stands. */
+export async function act(trx: Transaction<DB>, row: CaseRow, input: ActInput, ctx: EngineContext): Promise<CaseRow> {
+  const guide = await guideOf(trx, row.guide_version_id);
+  const { next, action, notice } = planAction(row, input, guide, ctx);
+  const { id, version, ...changed } = caseColumns(next);
+  const writes = { actions: [action], handlerId: input.actor.kind === 'staff' ? input.actor.id : null, notices: notice ? [notice] : [] };
+  let updated;
+  try {
+    updated = await withWrites(trx, next, writes).updateTable('cases').set({ ...changed, version }).where('id', '=', id!).where('version', '=', row.version).returning('id').executeTakeFirst();
+  } catch (error) {
+    if (isUniqueViolation(error, 'case_actions_pkey')) throw new StaleCaseError(row.id);
+    throw error;
+  }
+  if (!updated) throw new StaleCaseError(row.id);
+  return next;
 }
 
 /** The steps of the back office for a guide, as the reducer knows them. */

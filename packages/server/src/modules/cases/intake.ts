@@ -4,13 +4,13 @@
 import crypto from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import {
-  beijingToday, deferredMaterials, formatCaseNumber, initialState, materialProblems, trustLevel, validateFormData, validateResidentId, validateUscc,
-  type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
+  allowedEvents, beijingToday, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems, trustLevel, validateFormData,
+  validateResidentId, validateUscc, type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
 } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
-import { act, guideOf, limitOf, reviewStepIds, type CaseActor, type CaseRow, type EngineContext } from './engine.ts';
+import { guideOf, illegalTransition, insertCase, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type EngineContext } from './engine.ts';
 import type { CaseActionBody, CreateCaseBody, ReceivedMaterialInput } from './schemas.ts';
 
 export function caseActorOf(actor: Actor): CaseActor {
@@ -87,9 +87,8 @@ async function checkMaterials(trx: Transaction<DB>, guide: GuideContent, materia
   if (errors.length > 0) throw problems.validation(errors);
 }
 
-export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean): Promise<void> {
-  if (materials.length === 0) return;
-  const rows = materials.map((m) => ({
+function materialRows(caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean) {
+  return materials.map((m) => ({
     case_id: caseId,
     material_id: m.materialId,
     name: guide.materials.find((g) => g.id === m.materialId)!.name,
@@ -101,6 +100,11 @@ export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide:
     note: m.note ?? '',
     updated_at: new Date(),
   }));
+}
+
+export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean): Promise<void> {
+  if (materials.length === 0) return;
+  const rows = materialRows(caseId, guide, materials, checkedByStaff);
   await trx
     .insertInto('case_materials')
     .values(rows)
@@ -146,8 +150,15 @@ export interface BuiltEvent {
  * The domain event for an API action on `row`. Checks that need the case's materials and guide are made here
  * (accept only with complete materials; a 补正 notice lists what the materials lack unless staff list it).
  */
-export async function buildEvent(trx: Transaction<DB>, row: CaseRow, body: CaseActionBody, actor: Actor, ctx: EngineContext): Promise<BuiltEvent> {
+export async function buildEvent(
+  trx: Transaction<DB>, row: CaseRow, body: CaseActionBody, actor: Actor, ctx: EngineContext, received?: ReceivedMaterial[],
+): Promise<BuiltEvent> {
+  // What the state does not admit is refused as such first: an accept while a 补正 notice is out is an illegal step,
+  // not a case of incomplete materials.
+  const allowed = allowedEvents(row.state);
+  if (!allowed.includes(body.type)) throw illegalTransition(new IllegalTransitionError(row.state.status, body.type, allowed));
   const guide = await guideOf(trx, row.guide_version_id);
+  const materialsNow = async () => received ?? receivedMaterials(trx, row.id);
   const staffAction = (action: Action, event: CaseEvent, opinion: string | null = null): BuiltEvent => ({ event, action, opinion, stepRole: null });
   const reviewAction = (event: CaseEvent, opinion: string | null): BuiltEvent => ({ event, action: 'case.review', opinion, stepRole: row.pending_role as Role | null });
   const today = beijingToday(ctx.now);
@@ -157,14 +168,14 @@ export async function buildEvent(trx: Transaction<DB>, row: CaseRow, body: CaseA
       return staffAction('case.apply', { type: 'submit' });
     case 'accept': {
       checkFormData(guide, row.form_data);
-      const received = await receivedMaterials(trx, row.id);
-      const missing = materialProblems(guide, received);
+      const materials = await materialsNow();
+      const missing = materialProblems(guide, materials);
       if (missing.length > 0) {
         throw new AppError(422, 'MATERIALS_INCOMPLETE', '材料不齐全或不符合要求，不能受理；请出具补齐补正告知书', {
           errors: missing.map((m) => ({ path: `/materials/${m.materialId}`, message: `${m.materialName}：${m.problem}` })),
         });
       }
-      const deferred = deferredMaterials(guide, received).map((m) => {
+      const deferred = deferredMaterials(guide, materials).map((m) => {
         const given = body.deferred?.find((d) => d.materialId === m.id);
         if (!given) throw problems.field(`/deferred/${m.id}`, `请填写“${m.name}”的承诺补交日期`);
         if (given.dueDate <= today) throw problems.field(`/deferred/${m.id}`, '承诺补交日期应晚于今天');
@@ -174,7 +185,7 @@ export async function buildEvent(trx: Transaction<DB>, row: CaseRow, body: CaseA
       return staffAction('case.intake', { type: 'accept', ...(deferred.length > 0 ? { deferred } : {}) }, body.opinion ?? null);
     }
     case 'request_correction': {
-      const items = body.items ?? materialProblems(guide, await receivedMaterials(trx, row.id)).map(({ materialId, problem, fix }) => ({ materialId, problem, fix }));
+      const items = body.items ?? materialProblems(guide, await materialsNow()).map(({ materialId, problem, fix }) => ({ materialId, problem, fix }));
       if (items.length === 0) throw problems.field('/items', '材料齐全且符合要求，无需补正');
       const unknown = items.find((i) => !guide.materials.some((m) => m.id === i.materialId));
       if (unknown) throw problems.field('/items', `办事指南中没有材料 ${unknown.materialId}`);
@@ -241,57 +252,61 @@ export async function createCase(trx: Transaction<DB>, actor: Actor, body: Creat
   const steps = reviewStepIds(guide);
   const state = initialState(channel, steps);
   const limit = limitOf(guide);
-  const row = await trx
-    .insertInto('cases')
-    .values({
-      number,
-      tracking_token: crypto.randomBytes(16).toString('base64url'),
-      implementation_id: item.implementation_id,
-      guide_version_id: item.version_id,
-      item_code: item.code,
-      item_name: item.name,
-      region_code: item.region_code,
-      department_id: item.department_id,
-      channel: body.channel,
-      applicant_account: applicant.account,
-      applicant_kind: applicant.kind,
-      applicant_name: applicant.name,
-      applicant_id_type: applicant.idType,
-      applicant_id_number: applicant.idNumber,
-      applicant_phone: applicant.phone,
-      parties: JSON.stringify({ legalRepresentative: applicant.legalRepresentative, agent: body.agent ?? null }),
-      form_data: JSON.stringify(body.formData),
-      hall_id: body.hallId ?? null,
-      window_id: body.windowId ?? null,
-      received_by: staff ? actor.id : null,
-      state: JSON.stringify(state),
-      status: state.status,
-      version: 1,
-      pending_role: staff ? 'clerk' : null,
-      pending_department: staff ? item.department_id : null,
-      limit_amount: limit.amount,
-      limit_unit: limit.unit,
-      applied_at: ctx.now,
-      updated_at: ctx.now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  // The case is built in memory, the decision taken on it in memory, and everything written in one statement.
+  const row: CaseRow = {
+    id: crypto.randomUUID(),
+    number,
+    tracking_token: crypto.randomBytes(16).toString('base64url'),
+    implementation_id: item.implementation_id,
+    guide_version_id: item.version_id,
+    item_code: item.code,
+    item_name: item.name,
+    region_code: item.region_code,
+    department_id: item.department_id,
+    channel: body.channel,
+    applicant_account: applicant.account,
+    applicant_kind: applicant.kind,
+    applicant_name: applicant.name,
+    applicant_id_type: applicant.idType,
+    applicant_id_number: applicant.idNumber,
+    applicant_phone: applicant.phone,
+    parties: { legalRepresentative: applicant.legalRepresentative, agent: body.agent ?? null },
+    form_data: body.formData,
+    hall_id: body.hallId ?? null,
+    window_id: body.windowId ?? null,
+    received_by: staff ? actor.id : null,
+    state,
+    status: state.status,
+    version: 1,
+    pending_role: staff ? 'clerk' : null,
+    pending_department: staff ? item.department_id : null,
+    limit_amount: String(limit.amount),
+    limit_unit: limit.unit,
+    applied_at: ctx.now,
+    accepted_at: null,
+    due_date: null,
+    due_at: null,
+    clock: null,
+    close_result: null,
+    closed_at: null,
+    updated_at: ctx.now,
+  };
+  const who = caseActorOf(actor);
   // Action 1 records the creation; the state is the reduction of the later actions from initialState(channel, steps).
-  await trx
-    .insertInto('case_actions')
-    .values({
-      case_id: row.id, seq: 1, type: 'create', event: JSON.stringify({ type: 'create', channel, steps }), step_id: null, opinion: null,
-      actor_kind: actor.kind === 'staff' ? 'staff' : 'applicant', actor_id: actor.kind === 'anonymous' ? null : actor.id, actor_name: actor.kind === 'anonymous' ? '' : actor.name, at: ctx.now,
-    })
-    .execute();
-  await saveMaterials(trx, row.id, guide, body.materials, staff);
-  if (staff) {
-    await trx.insertInto('case_handlers').values({ staff_id: actor.id, case_id: row.id, last_acted_at: ctx.now }).execute();
-  }
-
+  const created = {
+    case_id: row.id, seq: 1, type: 'create', event: JSON.stringify({ type: 'create', channel, steps }), step_id: null, opinion: null,
+    actor_kind: who.kind, actor_id: who.id, actor_name: who.name, at: ctx.now,
+  };
+  const materials = materialRows(row.id, guide, body.materials, staff);
   const follow = body.decision ?? (body.submit ? ({ type: 'submit' } as const) : null);
-  if (!follow) return row;
-  const built = await buildEvent(trx, row, follow, actor, ctx);
+  if (!follow) {
+    await insertCase(trx, row, { actions: [created], handlerId: staff ? who.id : null, notices: [], materials });
+    return row;
+  }
+  const received = body.materials.map((m) => ({ ...m, note: m.note ?? '' }));
+  const built = await buildEvent(trx, row, follow, actor, ctx, received);
   ctx.authorizeEvent(built, row);
-  return act(trx, row, { event: built.event, actor: caseActorOf(actor), opinion: built.opinion }, ctx);
+  const planned = planAction(row, { event: built.event, actor: who, opinion: built.opinion }, guide, ctx);
+  await insertCase(trx, planned.next, { actions: [created, planned.action], handlerId: staff ? who.id : null, notices: planned.notice ? [planned.notice] : [], materials });
+  return planned.next;
 }

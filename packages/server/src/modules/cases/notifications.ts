@@ -3,12 +3,16 @@
 import type { Transaction } from 'kysely';
 import { chineseDate, type CaseEvent, type GuideContent } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
-import { enqueueSms } from '../../platform/sms.ts';
 import type { CaseRow } from './engine.ts';
 
-interface Notice {
+export interface Notice {
   title: string;
   body: string;
+}
+
+/** A notice to the applicant about one case event. */
+export interface CaseNotice extends Notice {
+  eventType: string;
 }
 
 function dueText(row: CaseRow): string {
@@ -53,13 +57,9 @@ export function applicantNotice(row: CaseRow, event: CaseEvent, guide: GuideCont
   }
 }
 
-export async function notifyApplicant(trx: Transaction<DB>, row: CaseRow, event: CaseEvent, guide: GuideContent): Promise<void> {
-  const notice = applicantNotice(row, event, guide);
-  if (!notice) return;
-  if (row.applicant_account) {
-    await trx.insertInto('messages').values({ recipient_kind: 'applicant', recipient_id: row.applicant_account, case_id: row.id, ...notice }).execute();
-  }
-  await enqueueSms(trx, { phone: row.applicant_phone, text: `【一窗通办】${notice.body}`, purpose: `case.${event.type}` });
+/** The SMS copy of an applicant's notice, for the outbox. */
+export function smsFor(row: CaseRow, notice: CaseNotice) {
+  return { phone: row.applicant_phone, text: `【一窗通办】${notice.body}`, purpose: `case.${notice.eventType}` };
 }
 
 /** In-app messages to staff (deadline warnings); staff read them on the workbench. */

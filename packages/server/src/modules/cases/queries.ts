@@ -112,7 +112,7 @@ function listRow(r: CaseRow): WorklistRow {
 }
 
 /** One page of a worklist, and the cursor of the next page (null on the last). */
-export async function worklist(db: Executor, actor: Staff, query: WorklistQuery): Promise<{ items: WorklistRow[]; next: string | null }> {
+export async function worklist(db: Executor, actor: Staff, query: WorklistQuery): Promise<{ items: WorklistRow[]; nextCursor: string | null }> {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.cursor);
   if (query.box === 'done') return doneList(db, actor, query, limit, after);
@@ -146,7 +146,7 @@ export async function worklist(db: Executor, actor: Staff, query: WorklistQuery)
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next = rows.length > limit && last ? encodeCursor({ v: query.sort === 'applied' ? last.applied_at.toISOString() : last.due_date, id: last.id }) : null;
-  return { items: page.map(listRow), next };
+  return { items: page.map(listRow), nextCursor: next };
 }
 
 /** The search box and filters, the same for every box. */
@@ -174,5 +174,5 @@ async function doneList(db: Executor, actor: Staff, query: WorklistQuery, limit:
   const rows = await q.orderBy('h.last_acted_at', 'desc').orderBy('h.case_id').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { items: page.map(listRow), next: rows.length > limit && last ? encodeCursor({ v: last.last_acted_at.toISOString(), id: last.id }) : null };
+  return { items: page.map(listRow), nextCursor: rows.length > limit && last ? encodeCursor({ v: last.last_acted_at.toISOString(), id: last.id }) : null };
 }

@@ -12,7 +12,7 @@ import { IdParams, StrictObject } from '../../platform/schemas.ts';
 import { MIME, type FileKind } from '../../platform/files.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import type { AuditInfo } from '../../platform/request-context.ts';
-import { act, engineContextOf, guideOf, type CaseRow } from './engine.ts';
+import { act, engineContextOf, guideOf, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
 import { buildEvent, caseActorOf, createCase, type BuiltEvent } from './intake.ts';
 import { caseScopes, loadCase, worklist } from './queries.ts';
 import { ActBody, CreateCaseBody, WorklistQuery } from './schemas.ts';
@@ -62,6 +62,16 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   }
 
+  /** Another action got in first: answer 409 with the case as it now stands (read after the rollback). */
+  async function staleAsConflict<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      if (error instanceof StaleCaseError) throw versionConflict(await loadCase(app.db, error.caseId));
+      throw error;
+    }
+  }
+
   app.post(
     '/api/cases',
     {
@@ -99,18 +109,16 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const ctx = await engineContext();
       const { expectedVersion, action } = request.body;
-      const result = await idempotent(request, async (trx, audit) => {
+      const result = await staleAsConflict(idempotent(request, async (trx, audit) => {
         const row = await loadCase(trx, request.params.id);
         await authorizeRead(trx, request, row);
-        if (row.version !== expectedVersion) {
-          throw new AppError(409, 'CASE_VERSION_CONFLICT', '该办件刚被他人处理，请查看最新状态后再操作', { extra: { version: row.version, status: row.status, state: row.state } });
-        }
+        if (row.version !== expectedVersion) throw versionConflict(row);
         const built = await buildEvent(trx, row, action, request.actor, ctx);
         authorizeEvent(request.actor, built, row);
         const updated = await act(trx, row, { event: built.event, actor: caseActorOf(request.actor), opinion: built.opinion }, ctx);
         audit({ action: `case.${action.type}`, targetType: 'case', targetId: row.id, detail: { number: row.number, from: row.status, to: updated.status } });
         return { status: 200, body: { id: updated.id, number: updated.number, status: updated.status, version: updated.version, dueDate: updated.due_date, clock: updated.clock } };
-      });
+      }));
       app.sms.kick();
       return reply.status(result.status).send(result.body);
     },

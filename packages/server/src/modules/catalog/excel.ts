@@ -5,7 +5,10 @@
 // This file is the layout and the pure parsing/validation; reading and writing the database is in excel-routes.ts.
 import { PassThrough } from 'node:stream';
 import { isDeepStrictEqual } from 'node:util';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs is loaded on first use: most servers never touch a workbook, and it weighs ~25 MB of memory.
+const loadExcel = async () => (await import('exceljs')).default;
 import { Value } from 'typebox/value';
 import { Compile, type Validator } from 'typebox/compile';
 import {
@@ -372,7 +375,8 @@ export async function writeCatalogWorkbook(rows: WorkbookRow[], ctx: WriteContex
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const Excel = await loadExcel();
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   workbook.creator = 'OneWindow 一窗通办';
   workbook.created = new Date();
   const layouts = sheetLayouts(ctx.domains);
@@ -1037,7 +1041,7 @@ export async function writeErrorReport(workbook: ExcelJS.Workbook, issues: Impor
  * boundaries, corrupting Chinese text: do not use it.)
  */
 export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   // Drop-down lists are re-created by the template; reading them back would expand every range cell by cell.
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as never);
   return workbook;

@@ -2,8 +2,6 @@
 // and extracts anywhere, and a QR code to the online guide. A published version never changes, so its PDF is generated
 // once, stored in the file store and recorded in `guide_pdfs`; later requests are served from there.
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { Kysely } from 'kysely';
 import {
   CASE_TYPES, EXERCISE_LEVELS, HANDLING_FORMS, ITEM_TYPES, LEGAL_LIMIT_UNITS, MATERIAL_FORMS, MATERIAL_NECESSITY,
@@ -204,6 +202,8 @@ function copies(m: GuideContent['materials'][number]): string {
 export async function renderGuidePdf(src: GuidePdfSource, options: GuidePdfOptions, fonts: Fonts = loadFonts(options.fontPath), stepDepartments: Map<string, string> = new Map()): Promise<Buffer> {
   const g = src.guide;
   const url = guidePageUrl(options.publicBaseUrl, src.code);
+  // Loaded on first use: pdfkit and its font engine weigh ~20 MB, and most servers print rarely.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
   const qr = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
   // A fixed creation date (the publication time) keeps the bytes, and so the stored file, the same on every run.
   const created = src.publishedAt ? new Date(src.publishedAt) : new Date(`${src.effectiveFrom ?? '2000-01-01'}T00:00:00+08:00`);

@@ -1,11 +1,15 @@
-// The audit chain: each record's hash covers its own fields and the previous record's hash, so changing, removing or
-// reordering any record breaks every hash after it. Appends are serialised by a transaction-scoped advisory lock.
+// The audit chains: each record's hash covers its own fields and the previous record's hash in its chain, so changing,
+// removing or reordering any record breaks every hash after it. The log is AUDIT_CHAINS chains rather than one, each
+// append picking one and serialised only with the appends to that chain (a transaction-scoped advisory lock per chain):
+// with a single chain every change in every hall would queue for one lock held until commit.
 import crypto from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** Advisory lock keys 7_120_330_002 … 7_120_330_002 + AUDIT_CHAINS - 1, one per chain. */
 const AUDIT_CHAIN_LOCK = 7_120_330_002;
+export const AUDIT_CHAINS = 8;
 
 export interface AuditEntry {
   actorKind: 'staff' | 'applicant' | 'anonymous' | 'system';
@@ -32,8 +36,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
-  const body = canonicalJson({
+/** The hashed text of a record: its fields as canonical JSON (the previous hash is prepended when hashing). */
+function recordBody(at: Date, e: AuditEntry): string {
+  return canonicalJson({
     at: at.toISOString(),
     actorKind: e.actorKind,
     actorId: e.actorId,
@@ -47,34 +52,29 @@ export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
     outcome: e.outcome,
     detail: e.detail,
   });
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-/** Appends one record inside the caller's transaction; call it last, so the chain lock is held only until commit. */
+export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
+  return crypto.createHash('sha256').update(prevHash).update('\n').update(recordBody(at, e)).digest('hex');
+}
+
+/**
+ * Appends one record inside the caller's transaction; call it last, so the chain lock is held only until commit.
+ * The insert reads the previous hash and computes the new one (PostgreSQL's sha256 over the same text hashRecord
+ * hashes) in one statement: every statement under the lock is one more round trip that all writers wait for.
+ */
 export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const chain = crypto.randomInt(AUDIT_CHAINS);
+  // Its own statement: the insert below must take its snapshot after the lock is granted, to see the last record.
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK + chain})`.execute(trx);
   const at = new Date();
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at,
-      actor_kind: entry.actorKind,
-      actor_id: entry.actorId,
-      actor_name: entry.actorName,
-      actor_role: entry.actorRole,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      ip: entry.ip,
-      request_id: entry.requestId,
-      outcome: entry.outcome,
-      detail: JSON.stringify(entry.detail),
-      prev_hash: prevHash,
-      hash: hashRecord(prevHash, at, entry),
-    })
-    .execute();
+  const body = recordBody(at, entry);
+  await sql`
+    INSERT INTO audit_log (chain, at, actor_kind, actor_id, actor_name, actor_role, action, target_type, target_id, ip, request_id, outcome, detail, prev_hash, hash)
+    SELECT ${chain}, ${at}, ${entry.actorKind}, ${entry.actorId}, ${entry.actorName}, ${entry.actorRole}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
+           ${entry.ip}, ${entry.requestId}, ${entry.outcome}, ${JSON.stringify(entry.detail)}::jsonb, prev.hash,
+           encode(sha256(convert_to(prev.hash || E'\n' || ${body}, 'UTF8')), 'hex')
+    FROM (SELECT coalesce((SELECT hash FROM audit_log WHERE chain = ${chain} ORDER BY id DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS prev`.execute(trx);
 }
 
 export interface ChainVerdict {
@@ -84,15 +84,19 @@ export interface ChainVerdict {
   firstBroken?: { id: number; reason: string };
 }
 
-/** Walks the whole chain in id order, in pages, and names the first record that does not verify. */
+/**
+ * Walks the whole log in id order, in pages, following each chain, and names the first record that does not verify.
+ * Within a chain ids rise in append order: the next append waits for the lock, released when the last one committed.
+ */
 export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<ChainVerdict> {
-  let prevHash = GENESIS_HASH;
+  const lastHash = new Map<number, string>();
   let afterId = 0;
   let checked = 0;
   for (;;) {
     const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(pageSize).execute();
     if (rows.length === 0) return { ok: true, checked };
     for (const r of rows) {
+      const prevHash = lastHash.get(r.chain) ?? GENESIS_HASH;
       if (r.prev_hash !== prevHash) {
         return { ok: false, checked, firstBroken: { id: r.id, reason: '前一条记录的哈希不一致（记录被删除、插入或改动）' } };
       }
@@ -110,7 +114,7 @@ export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise
         detail: r.detail,
       });
       if (expected !== r.hash) return { ok: false, checked, firstBroken: { id: r.id, reason: '记录内容与其哈希不符（记录被改动）' } };
-      prevHash = r.hash;
+      lastHash.set(r.chain, r.hash);
       afterId = r.id;
       checked++;
     }
