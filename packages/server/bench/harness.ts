@@ -28,6 +28,8 @@ export interface ServerHandle {
   url: string;
   /** Milliseconds from spawning the process to the first 200 from GET /api/ready. */
   readyMs: number;
+  /** The server's own process (node, not a wrapper): for reading its memory in /proc/<pid>/status. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ async function startServer(env: Record<string, string>): Promise<ServerHandle> {
   return {
     url: server.url,
     readyMs: server.readyMs,
+    pid: server.child.pid!,
     async stop() {
       running.delete(server);
       await server.stop();
