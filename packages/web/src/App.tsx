@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -10,16 +10,20 @@ import { FullPageSpin, RequireApplicant, RequireStaff, useStaffMe } from './shar
 import { SessionProvider } from './shared/session.tsx';
 import { WORKBENCH_PAGES, canOpen, type WorkbenchPage } from './workbench/pages.ts';
 
-// Only the landing page loads eagerly. The other public pages (login, registration, search, guide) come in their own
-// small chunks, so a visitor who searches and reads a guide never downloads the forms; everything behind a login is
-// fetched only when someone goes there.
+// Only the landing page loads eagerly. The other public pages (login, registration, search, guide, 办件查询) come in
+// their own small chunks, so a visitor who searches and reads a guide never downloads the forms; everything behind a
+// login is fetched only when someone goes there.
 const LoginPage = lazy(() => import('./portal/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('./portal/RegisterPage.tsx'));
 const NotFound = lazy(() => import('./shared/StatusPages.tsx').then((module) => ({ default: module.NotFound })));
 const Forbidden = lazy(() => import('./shared/StatusPages.tsx').then((module) => ({ default: module.Forbidden })));
 const SearchPage = lazy(() => import('./portal/SearchPage.tsx'));
 const GuidePage = lazy(() => import('./portal/GuidePage.tsx'));
+const TrackPage = lazy(() => import('./portal/TrackPage.tsx'));
 const PortalHome = lazy(() => import('./portal/PortalHome.tsx'));
+const MyCasesPage = lazy(() => import('./portal/MyCasesPage.tsx'));
+const MyCasePage = lazy(() => import('./portal/MyCasePage.tsx'));
+const MessagesPage = lazy(() => import('./portal/MessagesPage.tsx'));
 const WorkbenchLayout = lazy(() => import('./workbench/WorkbenchLayout.tsx'));
 const WorkbenchHome = lazy(() => import('./workbench/WorkbenchHome.tsx'));
 const AccountSecurityPage = lazy(() => import('./workbench/AccountSecurityPage.tsx'));
@@ -53,14 +57,21 @@ function AppRoutes() {
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/search" element={<SearchPage />} />
       <Route path="/guide/:code" element={<GuidePage />} />
+      <Route path="/track" element={<TrackPage />} />
+      <Route path="/track/t/:token" element={<TrackPage />} />
       <Route
         path="/portal"
         element={
           <RequireApplicant>
-            <PortalHome />
+            <Outlet />
           </RequireApplicant>
         }
-      />
+      >
+        <Route index element={<PortalHome />} />
+        <Route path="cases" element={<MyCasesPage />} />
+        <Route path="cases/:id" element={<MyCasePage />} />
+        <Route path="messages" element={<MessagesPage />} />
+      </Route>
       <Route
         path="/workbench"
         element={

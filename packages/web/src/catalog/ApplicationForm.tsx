@@ -3,11 +3,11 @@
 import { useState } from 'react';
 import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Select, Table } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
 import { isFieldRequired, isFieldVisible, validateFormData, type FormDefinition, type FormField, type FormIssue } from '@onewindow/domain';
 import { RegionTreeSelect } from '../admin/regions/RegionTreeSelect.tsx';
 import type { RegionOption } from '../admin/regions/regionTree.ts';
 import { placeFieldErrors } from '../shared/errors.ts';
+import { isoDateItemProps } from '../shared/isoDate.ts';
 import { useCatalogText } from './useCatalogText.ts';
 
 type Values = Record<string, unknown>;
@@ -137,11 +137,7 @@ function TableInput({ field, values, regionOptions }: FieldProps) {
 
 /** Dates travel as YYYY-MM-DD text (what validateFormData and the server take); the picker works with dayjs. */
 function valueAdapter(field: FormField) {
-  if (field.type !== 'date') return {};
-  return {
-    getValueProps: (value: unknown) => ({ value: typeof value === 'string' && value ? dayjs(value) : undefined }),
-    normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : undefined),
-  };
+  return field.type === 'date' ? isoDateItemProps : {};
 }
 
 function control(field: FormField, regionOptions: RegionOption[]) {

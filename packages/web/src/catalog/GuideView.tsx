@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { Alert, Button, Collapse, Descriptions, Flex, Steps, Tag, Typography, type DescriptionsProps } from 'antd';
 import { ExportOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { beijingToday, chineseDate, type GuideContent, type Material } from '@onewindow/domain';
+import { beijingToday, type GuideContent, type Material } from '@onewindow/domain';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { api, isApiError } from '../shared/api.ts';
 import { guideFileUrl, guidePdfUrl } from './types.ts';
@@ -32,7 +32,7 @@ const ONLINE_FORMS = ['2', '3'];
 
 export function GuideView({ guide, meta, preview = false }: Props) {
   const { t, code } = useCatalogText();
-  const formatDate = useDateFormat();
+  const { formatDate } = useI18n();
   const printing = usePrinting();
   const online = guide.handlingForms.some((form) => ONLINE_FORMS.includes(form)) && guide.onlineUrl.trim() !== '';
 
@@ -274,7 +274,7 @@ type Due = { kind: 'loading' } | { kind: 'date'; date: string } | { kind: 'unkno
 /** 预计办结日期 for a case accepted today, by the working-day calendar on the server. */
 function DueDate({ amount, unit }: { amount: number; unit: 'workday' | 'day' }) {
   const { t } = useCatalogText();
-  const formatDate = useDateFormat();
+  const { formatDate } = useI18n();
   const [due, setDue] = useState<Due>({ kind: 'loading' });
 
   useEffect(() => {
@@ -403,11 +403,6 @@ function MaterialRows({ material, index, expandAll }: { material: Material; inde
       )}
     </tbody>
   );
-}
-
-function useDateFormat(): (iso: string) => string {
-  const { locale } = useI18n();
-  return (iso: string) => (locale === 'zh' ? chineseDate(iso) : iso.slice(0, 10));
 }
 
 /** True while the browser prints, so folded parts (审查要点, 常见问题) are on paper too. */

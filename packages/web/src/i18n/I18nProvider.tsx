@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { chineseDate } from '@onewindow/domain';
 import { messages, type Locale, type MessageKey } from './messages.ts';
 
 const STORAGE_KEY = 'onewindow.locale';
@@ -13,6 +14,8 @@ interface I18n {
   t: (key: MessageKey, params?: Params) => string;
   /** Chinese style `2025年3月7日 09:30`; ISO-like in English. */
   formatDateTime: (iso: string | null | undefined) => string;
+  /** A calendar day (YYYY-MM-DD, or the date part of an ISO time): `2025年3月7日` in Chinese, as is in English. */
+  formatDate: (iso: string | null | undefined) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -58,7 +61,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       if (!date.isValid()) return iso;
       return date.format(locale === 'zh' ? 'YYYY年M月D日 HH:mm' : 'YYYY-MM-DD HH:mm');
     };
-    return { locale, setLocale, t, formatDateTime };
+    const formatDate = (iso: string | null | undefined) => {
+      if (!iso) return '';
+      return locale === 'zh' ? chineseDate(iso) : iso.slice(0, 10);
+    };
+    return { locale, setLocale, t, formatDateTime, formatDate };
   }, [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -83,6 +83,8 @@ const zh = {
   'landing.searchLabel': '搜索办事事项',
   'landing.searchButton': '搜索',
   'landing.popular': '热门搜索：',
+  'landing.track': '办件查询',
+  'landing.trackText': '凭办件编号和证件号码后六位查询办理进度',
 
   'login.staffTab': '工作人员登录',
   'login.applicantTab': '申请人登录',
@@ -117,6 +119,9 @@ const zh = {
 
   'portal.welcome': '欢迎您，{name}',
   'portal.applicantType': '申请人类型',
+  'portal.home': '个人中心',
+  'portal.cases': '我的办件',
+  'portal.messages': '我的消息',
 
   'nav.home': '工作台',
   'nav.regions': '区划管理',
@@ -127,11 +132,19 @@ const zh = {
   'nav.smsOutbox': '短信发件箱',
   'nav.audit': '审计日志',
   'nav.catalog': '事项管理',
+  'nav.cases': '办件',
 
   'workbench.title': '工作台',
   'workbench.welcome': '欢迎您，{name}',
   'workbench.account': '登录账号：{username}',
   'workbench.scopeTitle': '您的岗位与管辖范围',
+  'workbench.calendarMissing': '尚未录入{year}年的节假日安排',
+  'workbench.calendarMissingText': '{year}年的办件期限将无法计算。请在国务院办公厅公布后及时录入。',
+
+  'inbox.title': '消息',
+  'inbox.open': '消息（{count} 条未读）',
+  'inbox.empty': '暂无消息',
+  'inbox.unread': '未读',
 
   'regions.addChild': '新增下级',
   'regions.addChildOf': '新增“{name}”的下级区划',
@@ -318,6 +331,8 @@ const en: Record<MessageKey, string> = {
   'landing.searchLabel': 'Search government services',
   'landing.searchButton': 'Search',
   'landing.popular': 'Popular:',
+  'landing.track': 'Track an application',
+  'landing.trackText': 'Follow progress with the case number and the last 6 characters of the ID number',
 
   'login.staffTab': 'Staff',
   'login.applicantTab': 'Applicant',
@@ -352,6 +367,9 @@ const en: Record<MessageKey, string> = {
 
   'portal.welcome': 'Welcome, {name}',
   'portal.applicantType': 'Applicant type',
+  'portal.home': 'My account',
+  'portal.cases': 'My applications',
+  'portal.messages': 'Messages',
 
   'nav.home': 'Workbench',
   'nav.regions': 'Regions',
@@ -362,11 +380,19 @@ const en: Record<MessageKey, string> = {
   'nav.smsOutbox': 'SMS outbox',
   'nav.audit': 'Audit log',
   'nav.catalog': 'Service catalogue',
+  'nav.cases': 'Cases',
 
   'workbench.title': 'Workbench',
   'workbench.welcome': 'Welcome, {name}',
   'workbench.account': 'Account: {username}',
   'workbench.scopeTitle': 'Your roles and where they apply',
+  'workbench.calendarMissing': 'The holidays of {year} have not been entered',
+  'workbench.calendarMissingText': 'Deadlines falling in {year} cannot be computed. Enter the State Council’s arrangements as soon as they are announced.',
+
+  'inbox.title': 'Messages',
+  'inbox.open': 'Messages ({count} unread)',
+  'inbox.empty': 'No messages',
+  'inbox.unread': 'Unread',
 
   'regions.addChild': 'Add child',
   'regions.addChildOf': 'Add a region under “{name}”',

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Col, Flex, Row, Typography } from 'antd';
-import { IdcardOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, IdcardOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { PublicLayout } from '../shared/PublicLayout.tsx';
@@ -58,6 +58,7 @@ export default function LandingPage() {
             to="/login?tab=staff"
           />
           <Entrance icon={<UserAddOutlined />} title={t('landing.register')} text={t('landing.registerText')} to="/register" />
+          <Entrance icon={<FileSearchOutlined />} title={t('landing.track')} text={t('landing.trackText')} to="/track" />
         </Row>
       </Flex>
     </PublicLayout>
@@ -66,7 +67,7 @@ export default function LandingPage() {
 
 function Entrance({ icon, title, text, to }: { icon: ReactNode; title: string; text: string; to: string }) {
   return (
-    <Col xs={24} md={8}>
+    <Col xs={24} sm={12} lg={6}>
       <Link to={to} className="portal-panel" style={{ height: '100%', padding: 24 }}>
         <Flex vertical align="center" gap={8}>
           <span style={{ fontSize: 36, color: '#1677ff' }}>{icon}</span>

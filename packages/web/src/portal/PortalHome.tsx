@@ -1,25 +1,16 @@
-import { Button, Card, Descriptions } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+import { Card, Descriptions } from 'antd';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useApplicantMe } from '../shared/guards.tsx';
-import { PublicLayout } from '../shared/PublicLayout.tsx';
-import { useSession } from '../shared/session.tsx';
+import { ApplicantLayout } from './ApplicantLayout.tsx';
 
 /** 个人中心: who the signed-in applicant is, with their identifiers masked as the server sends them. */
 export default function PortalHome() {
   const { t } = useI18n();
   const me = useApplicantMe();
-  const { signOut } = useSession();
   const isPerson = me.applicantType === 'person';
 
-  const logoutButton = (
-    <Button icon={<LogoutOutlined />} onClick={() => signOut('/')}>
-      {t('common.logout')}
-    </Button>
-  );
-
   return (
-    <PublicLayout extra={logoutButton}>
+    <ApplicantLayout>
       <Card title={t('portal.welcome', { name: me.name })} style={{ maxWidth: 720, margin: '0 auto' }}>
         <Descriptions
           column={1}
@@ -34,6 +25,6 @@ export default function PortalHome() {
           ]}
         />
       </Card>
-    </PublicLayout>
+    </ApplicantLayout>
   );
 }

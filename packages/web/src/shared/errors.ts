@@ -56,3 +56,14 @@ export function useProblemHandler() {
     [message, t],
   );
 }
+
+/**
+ * The problems of one part of a request (`/action/…` of a case action, `/querystring/…` of a search) as paths of the
+ * form that filled that part, so they land on its fields.
+ */
+export function relativeTo(error: unknown, part: string): unknown {
+  const prefix = `${part}/`;
+  if (!(error instanceof ApiError) || !error.errors.some((problem) => problem.path.startsWith(prefix))) return error;
+  const errors = error.errors.map((problem) => (problem.path.startsWith(prefix) ? { ...problem, path: problem.path.slice(part.length) } : problem));
+  return new ApiError(error.status, error.code, error.title, error.detail, errors, error.body);
+}

@@ -126,3 +126,19 @@ export interface AuditEntry {
   requestId: string | null;
   outcome: string;
 }
+
+/** One in-app message (站内消息), most about a case. */
+export interface InboxMessage {
+  id: string;
+  caseId: string | null;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** GET /api/messages: the latest 100 and how many of them are unread. */
+export interface Inbox {
+  unread: number;
+  items: InboxMessage[];
+}

@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../shared/ErrorBoundary.tsx';
 import { FullPageSpin, useStaffMe } from '../shared/guards.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { useSession } from '../shared/session.tsx';
+import { InboxBell } from './InboxBell.tsx';
 import { WORKBENCH_PAGES, canOpen } from './pages.ts';
 import { useRoleLabel } from './roleLabel.ts';
 
@@ -47,6 +48,7 @@ export default function WorkbenchLayout() {
           <Flex align="center" justify="space-between" style={{ height: '100%' }}>
             <Typography.Text strong>{t('workbench.title')}</Typography.Text>
             <Space size="middle">
+              <InboxBell />
               <span>{me.name}</span>
               <span>
                 {roleCodes.map((role) => (

@@ -14,7 +14,23 @@ export interface WorkbenchPage {
   inMenu?: boolean;
 }
 
+/** Who works on cases (办件); the server narrows each to their region and, for reviewers, their department. */
+const CASE_ROLES: readonly Role[] = ['clerk', 'reviewer', 'hall_manager', 'supervisor'];
+
 export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
+  {
+    path: 'cases',
+    label: 'nav.cases',
+    roles: CASE_ROLES,
+    component: lazy(() => import('./cases/CaseListPage.tsx')),
+  },
+  {
+    path: 'cases/:id',
+    label: 'nav.cases',
+    roles: CASE_ROLES,
+    component: lazy(() => import('./cases/CaseDetailPage.tsx')),
+    inMenu: false,
+  },
   {
     // Every staff role may read the catalogue; only 事项管理员 edit it (the server enforces both).
     path: 'catalog',
