@@ -10,7 +10,7 @@ import { addCalendarDays, ANNOUNCED_YEARS, chineseDate, expandAnnouncedYear, par
 import { addStaff, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
 import { allMaterials, caseGuide, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import { deadlineJob } from '../src/modules/cases/deadline-job.ts';
-import { actOk, expectRefused, inbox, openCase, readCase, watchDeadlinesAt } from './fixtures/case-api.ts';
+import { actOk, expectRefused, inbox, openCase, readCase, watchDeadlinesAt, secondReviewer } from './fixtures/case-api.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -33,9 +33,7 @@ beforeAll(async () => {
   hallManager = await loginStaff(t.app, 'hallmgr');
   supervisor = await loginStaff(t.app, 'supervisor');
   applicant = await loginApplicant(t.app, DEMO.person.phone);
-  const approvals = (await t.db.selectFrom('departments').select('id').where('name', '=', '石家庄市行政审批局').executeTakeFirstOrThrow()).id;
-  await addStaff(t.app, { username: 'reviewer2', name: '钱审批', roles: [{ role: 'reviewer', regionCode: '1301', departmentId: approvals }] });
-  reviewer2 = await loginStaff(t.app, 'reviewer2');
+  reviewer2 = await secondReviewer(t);
   const catalog = await loginStaff(t.app, 'catalog');
   const catalog2 = await loginStaff(t.app, 'catalog2');
   fiveDayItem = await publishCaseItem(t, catalog, catalog2);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaseNumber } from '@onewindow/domain';
 import { addStaff, countRows, createTestApp, loginStaff, type Client, type TestApp } from './harness.ts';
 import { allMaterials, publishCaseItem, windowIntake } from './fixtures/cases.ts';
-import { actOk, openCase, problemOf, readCase, timelineTypes, type ActResult, type Created } from './fixtures/case-api.ts';
+import { actOk, openCase, problemOf, readCase, timelineTypes, type ActResult, type Created, secondReviewer } from './fixtures/case-api.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -17,9 +17,7 @@ beforeAll(async () => {
   t = await createTestApp();
   clerk = await loginStaff(t.app, 'clerk');
   reviewer = await loginStaff(t.app, 'reviewer');
-  const approvals = (await t.db.selectFrom('departments').select('id').where('name', '=', '石家庄市行政审批局').executeTakeFirstOrThrow()).id;
-  await addStaff(t.app, { username: 'reviewer2', name: '钱审批', roles: [{ role: 'reviewer', regionCode: '1301', departmentId: approvals }] });
-  reviewer2 = await loginStaff(t.app, 'reviewer2');
+  reviewer2 = await secondReviewer(t);
   itemCode = await publishCaseItem(t, await loginStaff(t.app, 'catalog'), await loginStaff(t.app, 'catalog2'));
 });
 

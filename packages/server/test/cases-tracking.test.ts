@@ -1,9 +1,9 @@
 // Public tracking (办件查询): anyone with the number and the last six of the ID number follows a case, seeing its
 // steps without names, opinions or internal back-and-forth; guessing is slowed to 20 lookups a minute per address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStaff, anonymous, createTestApp, loginStaff, type Client, type TestApp } from './harness.ts';
+import { anonymous, createTestApp, loginStaff, type Client, type TestApp } from './harness.ts';
 import { publishCaseItem, windowIntake } from './fixtures/cases.ts';
-import { actOk, openCase, type Created } from './fixtures/case-api.ts';
+import { actOk, openCase, type Created, secondReviewer } from './fixtures/case-api.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -15,9 +15,7 @@ beforeAll(async () => {
   t = await createTestApp();
   clerk = await loginStaff(t.app, 'clerk');
   reviewer = await loginStaff(t.app, 'reviewer');
-  const approvals = (await t.db.selectFrom('departments').select('id').where('name', '=', '石家庄市行政审批局').executeTakeFirstOrThrow()).id;
-  await addStaff(t.app, { username: 'reviewer2', name: '钱审批', roles: [{ role: 'reviewer', regionCode: '1301', departmentId: approvals }] });
-  reviewer2 = await loginStaff(t.app, 'reviewer2');
+  reviewer2 = await secondReviewer(t);
   const itemCode = await publishCaseItem(t, await loginStaff(t.app, 'catalog'), await loginStaff(t.app, 'catalog2'));
   created = await openCase(clerk, windowIntake(itemCode, { decision: { type: 'accept' } }));
 });
