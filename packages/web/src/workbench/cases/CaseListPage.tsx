@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Card, Flex, Input, Select, Table, Tabs, Typography } from 'antd';
+import { Card, Flex, Select, Table, Tabs, Typography } from 'antd';
 import { CASE_STATUS_LABELS, type CaseStatus } from '@onewindow/domain';
 import { CaseStatusTag, ClockTag } from '../../cases/CaseTags.tsx';
 import { workdaysLeft } from '../../cases/clock.ts';
@@ -14,6 +14,7 @@ import { useCursorList } from '../../shared/useApi.ts';
 import { useRoleLabel } from '../roleLabel.ts';
 import { useCaseAdminText } from './text.ts';
 import { boxesFor, defaultBox, isBox } from './worklist.ts';
+import { FilterSearch } from '../../shared/FilterSearch.tsx';
 
 const PAGE_SIZE = 20;
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -57,15 +58,7 @@ export default function CaseListPage() {
         items={boxes.map((key) => ({ key, label: t(`box.${key}`) }))}
       />
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          placeholder={t('list.searchPlaceholder')}
-          aria-label={t('list.searchPlaceholder')}
-          style={{ width: 280 }}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-        />
+        <FilterSearch value={filters.q} placeholder={t('list.searchPlaceholder')} onSearch={(q) => update({ q })} />
         <Select
           allowClear
           placeholder={t('list.allStatuses')}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Flex, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useRegions } from '../../admin/regions/useRegions.ts';
 import { RegionTreeSelect } from '../../admin/regions/RegionTreeSelect.tsx';
@@ -14,6 +14,7 @@ import { ExcelActions } from './ExcelActions.tsx';
 import { NewItemDialog } from './NewItemDialog.tsx';
 import { StatusTags } from './StatusTags.tsx';
 import { isCatalogAdmin, useCatalogAdminText } from './text.ts';
+import { FilterSearch } from '../../shared/FilterSearch.tsx';
 
 const PAGE_SIZE = 20;
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -66,15 +67,7 @@ export default function CatalogListPage() {
       }
     >
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          placeholder={t('list.searchPlaceholder')}
-          aria-label={t('list.searchPlaceholder')}
-          style={{ width: 280 }}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-        />
+        <FilterSearch value={filters.q} placeholder={t('list.searchPlaceholder')} onSearch={(q) => update({ q })} />
         <RegionTreeSelect
           options={regions.options}
           value={filters.regionCode}
