@@ -6,3 +6,4 @@ export * from './dates.ts';
 export * from './calendar/index.ts';
 export * from './accounts.ts';
 export * from './cases/index.ts';
+export * from './hall/windows.ts';

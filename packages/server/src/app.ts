@@ -30,8 +30,10 @@ import { catalogExcelRoutes } from './modules/catalog/excel-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { CalendarCache } from './modules/calendar/store.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { caseDocumentRoutes } from './modules/cases/document-routes.ts';
 import { trackingRoutes } from './modules/cases/tracking-routes.ts';
 import { messageRoutes } from './modules/cases/message-routes.ts';
+import { hallRoutes } from './modules/hall/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -115,8 +117,10 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
   await app.register(catalogExcelRoutes);
   await app.register(calendarRoutes);
   await app.register(caseRoutes);
+  await app.register(caseDocumentRoutes);
   await app.register(trackingRoutes);
   await app.register(messageRoutes);
+  await app.register(hallRoutes);
   await serveWebApp(app, config.webDistDir);
 
   app.addHook('onClose', async () => {

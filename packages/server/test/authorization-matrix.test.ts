@@ -267,10 +267,35 @@ const ROWS: Row[] = [
     send: get((f) => `/api/cases/${f.caseIn}/files/${NO_SUCH_SHA}`),
     expect: staffOnly({ owner: 404, otherApplicant: 404, clerk: 404, reviewer: 404, hallManager: 404, supervisor: 404 }),
   },
+  {
+    route: 'GET /api/cases/:id/documents', about: 'readers of the case: the owner and staff in scope; the other applicant learns nothing (404)',
+    send: get((f) => `/api/cases/${f.caseIn}/documents`),
+    expect: staffOnly({ owner: 200, otherApplicant: 404, clerk: 200, reviewer: 200, hallManager: 200, supervisor: 200 }),
+  },
+  {
+    route: 'GET /api/cases/:id/documents/:seq', about: 'readers of the case reach the document lookup (404: action 1, 收件, issues no document)',
+    send: get((f) => `/api/cases/${f.caseIn}/documents/1`),
+    expect: staffOnly({ owner: 404, otherApplicant: 404, clerk: 404, reviewer: 404, hallManager: 404, supervisor: 404 }),
+  },
   { route: 'GET /api/track', about: 'public; a wrong ID suffix is answered like an unknown number', send: get((f) => `/api/track?number=${f.caseNumber}&idSuffix=000000`), expect: all(404) },
   { route: 'GET /api/track/t/:token', send: get((f) => `/api/track/t/${f.caseToken}`), expect: all(200) },
   { route: 'GET /api/messages', send: get(() => '/api/messages'), expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   { route: 'POST /api/messages/:id/read', send: (c) => c.post(`/api/messages/${NO_SUCH_ID}/read`), expect: [401, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+
+  // ---- hall (the window clerk's desk) ----
+  { route: 'GET /api/hall/windows', send: get(() => '/api/hall/windows'), expect: staffOnly({ clerk: 200 }) },
+  { route: 'PUT /api/hall/sign-in', about: 'a window in the clerk\'s region (comprehensive, so the intake rows still pass)', send: (c, f) => c.put('/api/hall/sign-in', { windowId: f.windowIn }), expect: staffOnly({ clerk: 200 }) },
+  { route: 'PUT /api/hall/sign-in', about: 'a window of 唐山市: out of the clerk\'s region', send: (c, f) => c.put('/api/hall/sign-in', { windowId: f.windowOut }), expect: staffOnly({ clerk: 403 }) },
+  { route: 'DELETE /api/hall/sign-in', about: 'after the intake rows: the clerk leaves the window', send: (c) => c.delete('/api/hall/sign-in'), expect: staffOnly({ clerk: 200 }) },
+  { route: 'GET /api/hall/desk', send: get(() => '/api/hall/desk'), expect: staffOnly({ clerk: 200 }) },
+  { route: 'GET /api/hall/draft', send: get(() => '/api/hall/draft'), expect: staffOnly({ clerk: 200 }) },
+  { route: 'PUT /api/hall/draft', send: (c) => c.put('/api/hall/draft', { data: { itemCode: 'x' } }), expect: staffOnly({ clerk: 200 }) },
+  { route: 'DELETE /api/hall/draft', send: (c) => c.delete('/api/hall/draft'), expect: staffOnly({ clerk: 200 }) },
+  {
+    route: 'GET /api/hall/lookup', about: 'staff who may read the case find it by number; the owner too (case.read), the other applicant learns nothing',
+    send: get((f) => `/api/hall/lookup?code=${f.caseNumber}`),
+    expect: staffOnly({ owner: 200, otherApplicant: 404, clerk: 200, reviewer: 200, hallManager: 200, supervisor: 200 }),
+  },
 
   // ---- calendar ----
   { route: 'GET /api/calendar/due-date', send: get(() => '/api/calendar/due-date?start=2026-01-05&amount=5&unit=workday'), expect: all(200) },

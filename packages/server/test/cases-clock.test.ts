@@ -10,7 +10,7 @@ import { addCalendarDays, ANNOUNCED_YEARS, chineseDate, expandAnnouncedYear, par
 import { addStaff, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
 import { allMaterials, caseGuide, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import { deadlineJob } from '../src/modules/cases/deadline-job.ts';
-import { actOk, expectRefused, inbox, openCase, readCase, watchDeadlinesAt, secondReviewer } from './fixtures/case-api.ts';
+import { actOk, expectRefused, inbox, openCase, readCase, watchDeadlinesAt, secondReviewer, signInAtWindow } from './fixtures/case-api.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -217,6 +217,7 @@ describe('the end of the calendar: the last year with announced holidays', () =>
     // A clerk of its own for the late days: signing in clears the account's sessions that have expired by then,
     // which would be every session the other tests opened at the real time.
     await addStaff(t.app, { username: 'clerk_dec', name: '年末窗口', roles: [{ role: 'clerk', regionCode: '1301' }] });
+    await signInAtWindow(t, await loginStaff(t.app, 'clerk_dec'), 'A03');
   });
 
   /** The clerk's session on the (fake) day it is now. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaseNumber } from '@onewindow/domain';
 import { addStaff, countRows, createTestApp, loginStaff, type Client, type TestApp } from './harness.ts';
 import { allMaterials, publishCaseItem, windowIntake } from './fixtures/cases.ts';
-import { actOk, openCase, problemOf, readCase, timelineTypes, type ActResult, type Created, secondReviewer } from './fixtures/case-api.ts';
+import { actOk, openCase, problemOf, readCase, timelineTypes, type ActResult, type Created, secondReviewer, signInAtWindow } from './fixtures/case-api.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -151,6 +151,7 @@ describe('idempotent retries (Idempotency-Key)', () => {
   it('keys belong to their user: another clerk’s request with the same key is its own', async () => {
     await addStaff(t.app, { username: 'clerk2', name: '周窗口', roles: [{ role: 'clerk', regionCode: '1301' }] });
     const clerk2 = await loginStaff(t.app, 'clerk2');
+    await signInAtWindow(t, clerk2, 'A02');
     const headers = { 'idempotency-key': newKey('shared') };
     const body = windowIntake(itemCode);
     const mine = await clerk.post('/api/cases', body, { headers });

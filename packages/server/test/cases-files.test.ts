@@ -4,10 +4,8 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
 import { allMaterials, FORM_DATA, publishCaseItem, windowIntake } from './fixtures/cases.ts';
-import { openCase, problemOf, readCase } from './fixtures/case-api.ts';
+import { openCase, PNG, problemOf, readCase, upload, uploaded } from './fixtures/case-api.ts';
 
-/** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 /** A one-page PDF. */
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
@@ -35,30 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-function multipart(filename: string, bytes: Buffer, contentType: string) {
-  const boundary = `----ow${crypto.randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-interface Uploaded {
-  sha256: string;
-  size: number;
-  mime: string;
-}
-
-async function upload(client: Client, filename: string, bytes: Buffer, contentType: string) {
-  const { payload, headers } = multipart(filename, bytes, contentType);
-  return client.post('/api/cases/files', payload, { headers });
-}
-
-async function uploaded(client: Client, filename: string, bytes: Buffer, contentType: string): Promise<Uploaded> {
-  const response = await upload(client, filename, bytes, contentType);
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<Uploaded>();
-}
 
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 

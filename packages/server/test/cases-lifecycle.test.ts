@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, beijingToday } from '@onewindow/domain';
 import { addStaff, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
-import { allMaterials, caseGuide, FORM_DATA, publishCaseItem, windowIntake } from './fixtures/cases.ts';
+import { allMaterials, caseGuide, FORM_DATA, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import {
+  pickupBy,
   actOk, departmentId, expectRefused, inbox, openCase, problemOf, readCase, sendAction, timelineTypes, watchDeadlinesAt, type CaseView,
 } from './fixtures/case-api.ts';
 
@@ -261,12 +262,16 @@ describe('the back office: review steps, send-back, the decision, 办结 and 送
     const decided = await readCase(clerk, id);
     expect(decided.status).toBe('decided');
     expect(decided.pendingRole).toBe('clerk');
-    await expectRefused(clerk, clerk, id, { type: 'deliver', method: 'pickup', identityChecked: true }, 409, 'ILLEGAL_TRANSITION');
+    await expectRefused(clerk, clerk, id, await pickupBy(clerk, PERSON.idNumber), 409, 'ILLEGAL_TRANSITION');
 
     expect((await actOk(clerk, id, { type: 'complete' })).status).toBe('completed');
     expect((await readCase(clerk, id)).state.closeResult).toBe('0');
-    const pickup = await expectRefused(clerk, clerk, id, { type: 'deliver', method: 'pickup' }, 400);
-    expect(pickup.errors).toEqual([{ path: '/identityChecked', message: '窗口领取须核验领取人身份' }]);
+    const unchecked = await expectRefused(clerk, clerk, id, { type: 'deliver', method: 'pickup' }, 400);
+    expect(unchecked.errors).toEqual([{ path: '/collectorIdNumber', message: '窗口领取须核验领取人身份证件，请录入证件号码' }]);
+    const stranger = await expectRefused(clerk, clerk, id, await pickupBy(clerk, '110101199001011237'), 400);
+    expect(stranger.errors).toEqual([{ path: '/collectorIdNumber', message: '领取人证件号码与申请人、代理人均不符；他人代领须有授权委托' }]);
+    const unsigned = await expectRefused(clerk, clerk, id, { type: 'deliver', method: 'pickup', collectorIdNumber: PERSON.idNumber }, 400);
+    expect(unsigned.errors).toEqual([{ path: '/signature', message: '请领取人在屏幕上签名' }]);
     const mail = await expectRefused(clerk, clerk, id, { type: 'deliver', method: 'mail', reference: ' ' }, 400);
     expect(mail.errors).toEqual([{ path: '/reference', message: '邮寄送达须填写邮件号' }]);
 

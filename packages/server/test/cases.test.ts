@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaseNumber } from '@onewindow/domain';
 import { anonymous, countRows, loginApplicant, loginStaff, DEMO, type Client, type TestApp, createTestApp } from './harness.ts';
-import { allMaterials, publishCaseItem, windowIntake } from './fixtures/cases.ts';
+import { allMaterials, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
+import { pickupBy } from './fixtures/case-api.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -51,7 +52,7 @@ describe('one-window intake and the back office', () => {
     const decided = await actOn(reviewer, created.id, { type: 'decide', grant: true, opinion: '准予登记' });
     expect(decided.statusCode, decided.body).toBe(200);
     expect((await actOn(clerk, created.id, { type: 'complete' })).statusCode).toBe(200);
-    const delivered = await actOn(clerk, created.id, { type: 'deliver', method: 'pickup', identityChecked: true });
+    const delivered = await actOn(clerk, created.id, await pickupBy(clerk, PERSON.idNumber));
     expect(delivered.statusCode, delivered.body).toBe(200);
 
     const finished = await detail(created.id);

@@ -45,7 +45,8 @@ export type CaseEvent =
   | { type: 'decide'; grant: boolean; reason?: string; remedies?: string } // 准予 / 不予许可
   | { type: 'withdraw'; reason: string } // 申请人撤回
   | { type: 'complete' } // 办结
-  | { type: 'deliver'; method: 'pickup' | 'mail' | 'electronic'; reference?: string }; // 送达
+  // 送达: at the window the collector's identity is checked against the applicant or agent and they sign on screen
+  | { type: 'deliver'; method: 'pickup' | 'mail' | 'electronic'; reference?: string; collector?: 'applicant' | 'agent'; signature?: string };
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -53,6 +53,19 @@ export interface WindowDomainsTable {
   domain_code: string;
 }
 
+export interface WindowSignInsTable {
+  staff_id: string;
+  window_id: string;
+  signed_in_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface IntakeDraftsTable {
+  staff_id: string;
+  data: ColumnType<unknown, string, string>;
+  started_at: ColumnType<Date, Date | undefined, Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface StaffTable {
   id: Generated<string>;
   username: string;
@@ -258,6 +271,7 @@ export interface CasesTable {
   hall_id: string | null;
   window_id: string | null;
   received_by: string | null;
+  intake_started_at: Timestamp | null;
   state: ColumnType<CaseState, string, string>;
   status: string;
   version: number;
@@ -313,6 +327,15 @@ export interface CaseMaterialsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export interface CaseDocumentsTable {
+  case_id: string;
+  /** the case action that issued the document */
+  seq: number;
+  kind: 'receipt' | 'correction' | 'refusal' | 'decision';
+  sha256: string;
+  created_at: CreatedAt;
+}
+
 export interface MessagesTable {
   id: Generated<string>;
   recipient_kind: 'applicant' | 'staff';
@@ -338,6 +361,7 @@ export interface DB {
   case_actions: CaseActionsTable;
   case_handlers: CaseHandlersTable;
   case_materials: CaseMaterialsTable;
+  case_documents: CaseDocumentsTable;
   messages: MessagesTable;
   idempotency_keys: IdempotencyKeysTable;
   calendar_years: CalendarYearsTable;
@@ -354,6 +378,8 @@ export interface DB {
   halls: HallsTable;
   windows: WindowsTable;
   window_domains: WindowDomainsTable;
+  window_sign_ins: WindowSignInsTable;
+  intake_drafts: IntakeDraftsTable;
   staff: StaffTable;
   staff_roles: StaffRolesTable;
   applicants: ApplicantsTable;

@@ -40,6 +40,7 @@ const EXPECTED: Record<Action, { anyone?: true; signedIn?: true; owner?: true; r
   'case.review': { roles: ['clerk', 'reviewer'] },
   'case.approve_extension': { roles: ['reviewer', 'hall_manager'] },
   'message.self': { signedIn: true },
+  'window.sign_in': { roles: ['clerk'] },
 };
 
 const ACTIONS = Object.keys(POLICY) as Action[];

@@ -63,6 +63,8 @@ export const POLICY = {
   'case.review': { who: 'staff', roles: ['clerk', 'reviewer'] },
   'case.approve_extension': { who: 'staff', roles: ['reviewer', 'hall_manager'] },
   'message.self': { who: 'signed-in' },
+  // 一人一窗: a clerk signs in to a window of a hall in their region and works from its desk.
+  'window.sign_in': { who: 'staff', roles: ['clerk'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

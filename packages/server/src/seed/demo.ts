@@ -112,12 +112,14 @@ async function seedOrganisation(db: Kysely<DB>): Promise<void> {
       [countyHall.id, 'A01', '综合受理窗口', []],
       [countyHall.id, 'B01', '医保社保窗口', ['medical_insurance', 'social_security']],
     ];
+    const windowIds = new Map<string, string>();
     for (const [hallId, number, name, domains] of windows) {
       const w = await trx
         .insertInto('windows')
         .values({ hall_id: hallId, number, name, kind: domains.length > 0 ? 'domain' : 'comprehensive' })
         .returning('id')
         .executeTakeFirstOrThrow();
+      windowIds.set(`${hallId}/${number}`, w.id);
       if (domains.length > 0) await trx.insertInto('window_domains').values(domains.map((d) => ({ window_id: w.id, domain_code: d }))).execute();
     }
 
@@ -140,6 +142,8 @@ async function seedOrganisation(db: Kysely<DB>): Promise<void> {
         .insertInto('staff_roles')
         .values({ staff_id: row.id, role: s.role, region_code: s.region, department_id: s.department ? departments.get(s.department)! : null })
         .execute();
+      // The demo clerk starts signed in at the city hall's first comprehensive window, ready to take cases in.
+      if (s.username === 'clerk') await trx.insertInto('window_sign_ins').values({ staff_id: row.id, window_id: windowIds.get(`${cityHall.id}/A01`)! }).execute();
     }
 
     for (const a of DEMO_APPLICANTS) {

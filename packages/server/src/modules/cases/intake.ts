@@ -11,6 +11,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
 import { guideOf, illegalTransition, insertCase, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type EngineContext } from './engine.ts';
+import { assertWindowServes, windowAtIntake, windowNotSignedIn } from '../hall/sign-in.ts';
 import type { CaseActionBody, CreateCaseBody, ReceivedMaterialInput } from './schemas.ts';
 
 export function caseActorOf(actor: Actor): CaseActor {
@@ -137,6 +138,18 @@ function checkServiceObject(guide: GuideContent, kind: 'person' | 'company'): vo
   if (!serves) throw problems.field('/applicant/kind', kind === 'person' ? '该事项不面向自然人办理' : '该事项仅面向自然人办理');
 }
 
+/** 窗口领取: the collector is the applicant or the agent (checked by ID number) and signed on screen. */
+async function checkedPickup(trx: Transaction<DB>, row: CaseRow, idNumber: string | undefined, signature: string | undefined) {
+  const given = idNumber?.trim().toUpperCase();
+  if (!given) throw problems.field('/collectorIdNumber', '窗口领取须核验领取人身份证件，请录入证件号码');
+  const collector = given === row.applicant_id_number ? 'applicant' : given === row.parties.agent?.idNumber ? 'agent' : null;
+  if (!collector) throw problems.field('/collectorIdNumber', '领取人证件号码与申请人、代理人均不符；他人代领须有授权委托');
+  if (!signature) throw problems.field('/signature', '请领取人在屏幕上签名');
+  const file = await trx.selectFrom('files').select('mime').where('sha256', '=', signature).executeTakeFirst();
+  if (file?.mime !== 'image/png') throw problems.field('/signature', '签名文件不存在或不是 PNG 图片，请重新签名');
+  return { collector, signature } as const;
+}
+
 export interface BuiltEvent {
   event: CaseEvent;
   /** The policy action the event needs, on top of the route's gate. */
@@ -222,9 +235,9 @@ export async function buildEvent(
     case 'complete':
       return staffAction('case.intake', { type: 'complete' });
     case 'deliver':
-      if (body.method === 'pickup' && body.identityChecked !== true) throw problems.field('/identityChecked', '窗口领取须核验领取人身份');
       if (body.method === 'mail' && !body.reference?.trim()) throw problems.field('/reference', '邮寄送达须填写邮件号');
-      return staffAction('case.intake', { type: 'deliver', method: body.method, reference: body.reference });
+      if (body.method !== 'pickup') return staffAction('case.intake', { type: 'deliver', method: body.method, reference: body.reference });
+      return staffAction('case.intake', { type: 'deliver', method: 'pickup', ...(await checkedPickup(trx, row, body.collectorIdNumber, body.signature)) });
   }
 }
 
@@ -241,6 +254,12 @@ export async function createCase(trx: Transaction<DB>, actor: Actor, body: Creat
   if (staff && body.submit) throw problems.field('/submit', '窗口收件无需提交，请作出受理决定');
 
   const item = await itemInForce(trx, body.itemCode);
+  // Staff take cases in at the window they are signed in to (信函 may come in at a desk without one).
+  const desk = staff ? await windowAtIntake(trx, actor.id) : null;
+  if (body.channel === 'window') {
+    if (!desk) throw windowNotSignedIn();
+    await assertWindowServes(trx, desk, item.domain_code);
+  }
   const guide = await guideOf(trx, item.version_id);
   const applicant = await applicantOf(trx, actor, body);
   checkServiceObject(guide, applicant.kind);
@@ -272,9 +291,10 @@ export async function createCase(trx: Transaction<DB>, actor: Actor, body: Creat
     applicant_phone: applicant.phone,
     parties: { legalRepresentative: applicant.legalRepresentative, agent: body.agent ?? null },
     form_data: body.formData,
-    hall_id: body.hallId ?? null,
-    window_id: body.windowId ?? null,
+    hall_id: desk?.hallId ?? null,
+    window_id: body.channel === 'window' ? desk!.windowId : null,
     received_by: staff ? actor.id : null,
+    intake_started_at: desk?.intakeStartedAt ?? null,
     state,
     status: state.status,
     version: 1,

@@ -3,7 +3,8 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { DEPARTMENT_SCOPED_ROLES, maskIdNumber } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
-import type { Actor, ResourceScope } from '../../platform/policy.ts';
+import type { FastifyRequest } from 'fastify';
+import { authorize, type Actor, type ResourceScope } from '../../platform/policy.ts';
 import { AppError, problems } from '../../platform/problem.ts';
 import type { CaseRow } from './engine.ts';
 import type { WorklistQuery } from './schemas.ts';
@@ -25,6 +26,16 @@ export function caseScopes(row: CaseRow): ResourceScope[] {
     scopes.push({ regionCode: row.region_code, departmentId: row.pending_department, ownerApplicantId: row.applicant_account ?? undefined });
   }
   return scopes;
+}
+
+/** May the caller see this case? Staff in any of its scopes, or who acted on it; the applicant who owns it. */
+export async function authorizeRead(db: Executor, request: FastifyRequest, row: CaseRow): Promise<void> {
+  if (caseScopes(row).some((scope) => authorize(request.actor, 'case.read', scope) === 'allow')) return;
+  if (request.actor.kind === 'staff') {
+    const handled = await db.selectFrom('case_handlers').select('case_id').where('staff_id', '=', request.actor.id).where('case_id', '=', row.id).executeTakeFirst();
+    if (handled) return;
+  }
+  request.authorize(caseScopes(row)[0]!, 'case.read');
 }
 
 const LIKE_ESCAPE = /[\\%_]/g;
@@ -91,7 +102,7 @@ export interface WorklistRow {
   version: number;
 }
 
-function listRow(r: CaseRow): WorklistRow {
+export function listRow(r: CaseRow): WorklistRow {
   return {
     id: r.id,
     number: r.number,

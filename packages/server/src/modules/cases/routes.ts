@@ -1,7 +1,7 @@
 // Case routes: intake and online application, actions on a case, worklists, the case file, and material scans.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { Type } from 'typebox';
 import { allowedEvents, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
@@ -14,7 +14,7 @@ import { readUpload } from '../../platform/uploads.ts';
 import type { AuditInfo } from '../../platform/request-context.ts';
 import { act, engineContextOf, guideOf, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
 import { buildEvent, caseActorOf, createCase, type BuiltEvent } from './intake.ts';
-import { caseScopes, loadCase, worklist } from './queries.ts';
+import { authorizeRead, caseScopes, loadCase, worklist } from './queries.ts';
 import { ActBody, CreateCaseBody, WorklistQuery } from './schemas.ts';
 import { ACTION_LABELS } from './timeline.ts';
 
@@ -23,16 +23,6 @@ const SCAN_MAX_BYTES = 20 * 1024 * 1024;
 
 export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const engineContext = () => engineContextOf(app);
-
-  /** May the caller see this case? Staff in any of its scopes, or who acted on it; the applicant who owns it. */
-  async function authorizeRead(db: Kysely<DB> | Transaction<DB>, request: FastifyRequest, row: CaseRow): Promise<void> {
-    if (caseScopes(row).some((scope) => authorize(request.actor, 'case.read', scope) === 'allow')) return;
-    if (request.actor.kind === 'staff') {
-      const handled = await db.selectFrom('case_handlers').select('case_id').where('staff_id', '=', request.actor.id).where('case_id', '=', row.id).executeTakeFirst();
-      if (handled) return;
-    }
-    request.authorize(caseScopes(row)[0]!, 'case.read');
-  }
 
   /** The event's own policy action, in the case's scope, and for back-office steps the role the step asks for. */
   function authorizeEvent(actor: Actor, built: BuiltEvent, row: CaseRow): void {
@@ -258,7 +248,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { sha256 } = request.params;
       const material = await app.db.selectFrom('case_materials').select('material_id').where('case_id', '=', row.id).where(sql<boolean>`${sha256} = ANY(files)`).executeTakeFirst();
       const authorisation = row.parties.agent?.authorisation === sha256;
-      if (!material && !authorisation) throw problems.notFound('文件');
+      const signature = !material && !authorisation && row.state.status === 'delivered'
+        ? await app.db.selectFrom('case_actions').select('seq').where('case_id', '=', row.id).where('type', '=', 'deliver').where(sql<boolean>`event ->> 'signature' = ${sha256}`).executeTakeFirst()
+        : undefined;
+      if (!material && !authorisation && !signature) throw problems.notFound('文件');
       const [meta, bytes] = await Promise.all([app.db.selectFrom('files').select('mime').where('sha256', '=', sha256).executeTakeFirst(), app.files.get(sha256)]);
       if (!meta || !bytes) throw problems.notFound('文件');
       return reply.type(meta.mime).header('content-disposition', 'inline').header('cache-control', 'private, max-age=3600').send(bytes);

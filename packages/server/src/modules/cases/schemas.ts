@@ -1,6 +1,6 @@
 // The API shapes of cases (TypeBox: validation, OpenAPI and types from one source).
 import { Type, type Static } from 'typebox';
-import { NonEmpty, StrictObject, Uuid } from '../../platform/schemas.ts';
+import { NonEmpty, StrictObject } from '../../platform/schemas.ts';
 
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: '已上传文件的 SHA-256' });
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -59,8 +59,6 @@ export const CreateCaseBody = StrictObject({
   agent: Type.Optional(AgentInput),
   formData: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()),
   materials: Type.Array(ReceivedMaterialInput, { maxItems: 100 }),
-  hallId: Type.Optional(Uuid),
-  windowId: Type.Optional(Uuid),
   /** online: submit at once instead of keeping a draft */
   submit: Type.Optional(Type.Boolean()),
   decision: Type.Optional(IntakeDecision),
@@ -88,7 +86,8 @@ export const CaseActionBody = Type.Union([
     type: Type.Literal('deliver'),
     method: Type.Union([Type.Literal('pickup'), Type.Literal('mail'), Type.Literal('electronic')]),
     reference: Type.Optional(Type.String({ maxLength: 100, description: '邮件号（邮寄）' })),
-    identityChecked: Type.Optional(Type.Boolean({ description: '窗口领取：已核验领取人身份' })),
+    collectorIdNumber: Type.Optional(Type.String({ maxLength: 18, description: '窗口领取：核验的领取人证件号码（须为申请人或代理人）' })),
+    signature: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: '窗口领取：领取人屏幕签名（PNG，先上传）的 SHA-256' })),
   }),
 ]);
 export type CaseActionBody = Static<typeof CaseActionBody>;

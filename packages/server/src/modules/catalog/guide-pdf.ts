@@ -1,7 +1,6 @@
 // The printable service guide (办事指南 PDF): A4, Chinese, with the Noto CJK font embedded (subset) so the text prints
 // and extracts anywhere, and a QR code to the online guide. A published version never changes, so its PDF is generated
 // once, stored in the file store and recorded in `guide_pdfs`; later requests are served from there.
-import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import {
   CASE_TYPES, EXERCISE_LEVELS, HANDLING_FORMS, ITEM_TYPES, LEGAL_LIMIT_UNITS, MATERIAL_FORMS, MATERIAL_NECESSITY,
@@ -10,7 +9,9 @@ import {
 } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
 import type { FileStore } from '../../platform/files.ts';
-import { AppError } from '../../platform/problem.ts';
+import {
+  COLOR, FONT, inlinePdfDisposition, loadCjkFonts, openA4Document, pageFooters, PAGE, PdfWriter, qrPng, StoredPdfs, type CjkFonts, type StoredPdf,
+} from '../../platform/pdf.ts';
 
 /** What the PDF shows: the guide and where and when it applies. */
 export type GuidePdfSource = Pick<PublishedGuide, 'code' | 'regionName' | 'departmentName' | 'versionId' | 'version' | 'effectiveFrom' | 'publishedAt' | 'guide'>;
@@ -22,34 +23,7 @@ export interface GuidePdfOptions {
   publicBaseUrl: string;
 }
 
-interface Fonts {
-  regular: Buffer;
-  bold: Buffer;
-  regularName: string;
-  boldName: string;
-}
-
-const REGULAR_FACE = 'NotoSansCJKsc-Regular';
-const BOLD_FACE = 'NotoSansCJKsc-Bold';
-
-export function fontMissingError(fontPath: string): AppError {
-  return new AppError(500, 'PDF_FONT_MISSING', '服务器缺少中文字体，暂时无法生成 PDF 办事指南，请联系系统管理员', {
-    detail: `找不到中文字体文件 ${fontPath}：请安装 fonts-noto-cjk（apt-get install fonts-noto-cjk），或用环境变量 CJK_FONT_PATH 指定 Noto Sans CJK 字体文件`,
-  });
-}
-
-function loadFonts(fontPath: string): Fonts {
-  if (!fs.existsSync(fontPath)) throw fontMissingError(fontPath);
-  const regular = fs.readFileSync(fontPath);
-  const boldPath = fontPath.replace(/Regular/g, 'Bold');
-  const hasBold = boldPath !== fontPath && fs.existsSync(boldPath);
-  return {
-    regular,
-    bold: hasBold ? fs.readFileSync(boldPath) : regular,
-    regularName: REGULAR_FACE,
-    boldName: hasBold ? BOLD_FACE : REGULAR_FACE,
-  };
-}
+const WHAT = 'PDF 办事指南';
 
 export function guidePageUrl(publicBaseUrl: string, code: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/guide/${encodeURIComponent(code)}`;
@@ -63,99 +37,6 @@ function limitText(amount: number, unitLabel: string, note: string, immediateWhe
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 const orNone = (s: string) => (s.trim() ? s.trim() : '无');
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
-
-type Doc = PDFKit.PDFDocument;
-
-const PAGE = { margin: 50, bottom: 60 };
-const COLOR = { text: '#1f1f1f', muted: '#595959', line: '#bfbfbf', headFill: '#eef3fb', heading: '#0b4a8b' };
-
-/** Draws the guide; each helper keeps the cursor below what it drew. */
-class GuideWriter {
-  private sectionIndex = 0;
-  constructor(
-    private readonly doc: Doc,
-    private readonly fonts: { regular: string; bold: string },
-  ) {}
-
-  private get width(): number {
-    return this.doc.page.width - PAGE.margin * 2;
-  }
-
-  private get pageBottom(): number {
-    return this.doc.page.height - PAGE.bottom;
-  }
-
-  private ensureSpace(height: number): void {
-    if (this.doc.y + height > this.pageBottom) this.doc.addPage();
-  }
-
-  heading(title: string): void {
-    this.ensureSpace(60);
-    this.doc.moveDown(0.6);
-    const label = `${CHINESE_NUMERALS[this.sectionIndex++] ?? this.sectionIndex}、${title}`;
-    this.doc.font(this.fonts.bold).fontSize(13).fillColor(COLOR.heading).text(label, PAGE.margin, this.doc.y, { width: this.width });
-    const y = this.doc.y + 2;
-    this.doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + this.width, y).lineWidth(0.8).strokeColor(COLOR.heading).stroke();
-    this.doc.y = y + 6;
-    this.doc.fillColor(COLOR.text);
-  }
-
-  paragraph(text: string, options: { bold?: boolean; size?: number; indent?: number; color?: string } = {}): void {
-    const indent = options.indent ?? 0;
-    this.doc
-      .font(options.bold ? this.fonts.bold : this.fonts.regular)
-      .fontSize(options.size ?? 10)
-      .fillColor(options.color ?? COLOR.text)
-      .text(text, PAGE.margin + indent, this.doc.y, { width: this.width - indent, lineGap: 2 });
-    this.doc.fillColor(COLOR.text);
-  }
-
-  /** A bordered table; rows move to the next page whole, repeating the header row there. */
-  table(columns: { header: string; width: number }[], rows: string[][], options: { firstColumnBold?: boolean } = {}): void {
-    const doc = this.doc;
-    const pad = 4;
-    const total = columns.reduce((s, c) => s + c.width, 0);
-    const widths = columns.map((c) => (c.width / total) * this.width);
-    const cellHeight = (text: string, w: number, bold: boolean) => {
-      doc.font(bold ? this.fonts.bold : this.fonts.regular).fontSize(9);
-      return doc.heightOfString(text || ' ', { width: w - pad * 2, lineGap: 1 }) + pad * 2;
-    };
-    const drawRow = (cells: string[], header: boolean) => {
-      const height = Math.max(...cells.map((c, i) => cellHeight(c, widths[i]!, header || (options.firstColumnBold === true && i === 0))));
-      if (doc.y + height > this.pageBottom && !header) {
-        doc.addPage();
-        if (showHeader) drawRow(columns.map((c) => c.header), true);
-      }
-      const top = doc.y;
-      let x = PAGE.margin;
-      cells.forEach((text, i) => {
-        const w = widths[i]!;
-        const bold = header || (options.firstColumnBold === true && i === 0);
-        if (header || (options.firstColumnBold === true && i === 0)) doc.rect(x, top, w, height).fill(COLOR.headFill);
-        doc.rect(x, top, w, height).lineWidth(0.5).strokeColor(COLOR.line).stroke();
-        doc.font(bold ? this.fonts.bold : this.fonts.regular).fontSize(9).fillColor(COLOR.text);
-        doc.text(text, x + pad, top + pad, { width: w - pad * 2, lineGap: 1 });
-        x += w;
-      });
-      doc.y = top + height;
-    };
-    const showHeader = columns.some((c) => c.header);
-    if (showHeader) {
-      this.ensureSpace(60);
-      drawRow(columns.map((c) => c.header), true);
-    }
-    for (const row of rows) drawRow(row, false);
-    doc.x = PAGE.margin;
-    doc.moveDown(0.4);
-  }
-
-  /** Key–value rows of the basic information (基本信息). */
-  facts(rows: [string, string][]): void {
-    this.table([{ header: '', width: 28 }, { header: '', width: 72 }], rows, { firstColumnBold: true });
-  }
-}
-
 function basicFacts(g: GuideContent, src: GuidePdfSource): [string, string][] {
   const rows: [string, string][] = [
     ['事项类型', ITEM_TYPES.label(g.itemType)],
@@ -199,55 +80,33 @@ function copies(m: GuideContent['materials'][number]): string {
   return parts.join('\n') || '—';
 }
 
-export async function renderGuidePdf(src: GuidePdfSource, options: GuidePdfOptions, fonts: Fonts = loadFonts(options.fontPath), stepDepartments: Map<string, string> = new Map()): Promise<Buffer> {
+export async function renderGuidePdf(src: GuidePdfSource, options: GuidePdfOptions, fonts: CjkFonts = loadCjkFonts(options.fontPath, WHAT), stepDepartments: Map<string, string> = new Map()): Promise<Buffer> {
   const g = src.guide;
-  const url = guidePageUrl(options.publicBaseUrl, src.code);
-  // Loaded on first use: pdfkit and its font engine weigh ~20 MB, and most servers print rarely.
-  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
-  const qr = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  // A fixed creation date (the publication time) keeps the bytes, and so the stored file, the same on every run.
+  const qr = await qrPng(guidePageUrl(options.publicBaseUrl, src.code));
+  // The publication time as the creation date keeps the bytes, and so the stored file, the same on every run.
   const created = src.publishedAt ? new Date(src.publishedAt) : new Date(`${src.effectiveFrom ?? '2000-01-01'}T00:00:00+08:00`);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.bottom },
-    bufferPages: true,
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: { Title: `${g.name} 办事指南`, Author: src.departmentName, Subject: `实施编码 ${src.code} 第 ${src.version} 版`, Creator: 'OneWindow 一窗通办', Producer: 'OneWindow 一窗通办', CreationDate: created, ModDate: created },
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, finished } = await openA4Document({
+    fonts, fontPath: options.fontPath, what: WHAT, created,
+    title: `${g.name} 办事指南`, author: src.departmentName, subject: `实施编码 ${src.code} 第 ${src.version} 版`,
   });
-
-  try {
-    doc.registerFont('cjk', fonts.regular, fonts.regularName);
-    doc.registerFont('cjk-bold', fonts.bold, fonts.boldName);
-  } catch (error) {
-    throw new AppError(500, 'PDF_FONT_INVALID', '服务器的中文字体无法使用，暂时无法生成 PDF 办事指南，请联系系统管理员', {
-      detail: `字体文件 ${options.fontPath} 中没有 ${fonts.regularName}：请使用 fonts-noto-cjk 的 NotoSansCJK-Regular.ttc（${String(error)}）`,
-    });
-  }
-  const w = new GuideWriter(doc, { regular: 'cjk', bold: 'cjk-bold' });
+  const w = new PdfWriter(doc);
   const contentWidth = doc.page.width - PAGE.margin * 2;
   const qrSize = 88;
 
   // Title block, with the QR code to the online guide at the top right.
   const top = PAGE.margin;
   doc.image(qr, PAGE.margin + contentWidth - qrSize, top, { width: qrSize, height: qrSize });
-  doc.font('cjk').fontSize(7.5).fillColor(COLOR.muted).text('扫码查看在线办事指南', PAGE.margin + contentWidth - qrSize - 10, top + qrSize + 2, { width: qrSize + 20, align: 'center' });
+  doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text('扫码查看在线办事指南', PAGE.margin + contentWidth - qrSize - 10, top + qrSize + 2, { width: qrSize + 20, align: 'center' });
   const titleWidth = contentWidth - qrSize - 16;
-  doc.font('cjk').fontSize(10).fillColor(COLOR.muted).text('办事指南', PAGE.margin, top, { width: titleWidth });
-  doc.font('cjk-bold').fontSize(19).fillColor(COLOR.text).text(g.name, PAGE.margin, doc.y + 2, { width: titleWidth, lineGap: 2 });
+  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.muted).text('办事指南', PAGE.margin, top, { width: titleWidth });
+  doc.font(FONT.bold).fontSize(19).fillColor(COLOR.text).text(g.name, PAGE.margin, doc.y + 2, { width: titleWidth, lineGap: 2 });
   doc.moveDown(0.3);
   const meta = [
     `实施编码：${src.code}`,
     `版本：第 ${src.version} 版　　生效日期：${src.effectiveFrom ?? '—'}`,
     `实施部门：${src.departmentName}　　区划：${src.regionName}`,
   ];
-  doc.font('cjk').fontSize(9.5).fillColor(COLOR.muted);
+  doc.font(FONT.regular).fontSize(9.5).fillColor(COLOR.muted);
   for (const line of meta) doc.text(line, PAGE.margin, doc.y, { width: titleWidth, lineGap: 2 });
   doc.fillColor(COLOR.text);
   doc.y = Math.max(doc.y, top + qrSize + 16);
@@ -331,79 +190,44 @@ export async function renderGuidePdf(src: GuidePdfSource, options: GuidePdfOptio
     });
   }
 
-  // Page numbers, written once every page exists; the bottom margin is lifted so the footer does not break the page.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - PAGE.bottom + 22;
-    doc.moveTo(PAGE.margin, y - 6).lineTo(PAGE.margin + contentWidth, y - 6).lineWidth(0.5).strokeColor(COLOR.line).stroke();
-    doc.font('cjk').fontSize(8).fillColor(COLOR.muted);
-    doc.text(`${g.name}　实施编码 ${src.code}　第 ${src.version} 版`, PAGE.margin, y, { width: contentWidth * 0.7, lineBreak: false, ellipsis: true });
-    doc.text(`第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, PAGE.margin, y, { width: contentWidth, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+  pageFooters(doc, `${g.name}　实施编码 ${src.code}　第 ${src.version} 版`);
   doc.end();
   return finished;
 }
 
-/**
- * Generates each published version's PDF once and serves the stored bytes after that. Two first requests at the same
- * time may both render; the database keeps the first row (ON CONFLICT DO NOTHING) and both answer with its bytes.
- */
+/** Each published version's PDF, generated once and served from the file store after that (`guide_pdfs`). */
 export class GuidePdfService {
-  private fonts: Fonts | null = null;
-  private readonly inflight = new Map<string, Promise<{ sha256: string; bytes: Buffer }>>();
+  private readonly stored: StoredPdfs;
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly files: FileStore,
+    files: FileStore,
     private readonly options: GuidePdfOptions,
-  ) {}
-
-  private loadedFonts(): Fonts {
-    this.fonts ??= loadFonts(this.options.fontPath);
-    return this.fonts;
+  ) {
+    this.stored = new StoredPdfs(db, files);
   }
 
-  async get(src: GuidePdfSource): Promise<{ sha256: string; bytes: Buffer }> {
-    const cached = await this.db.selectFrom('guide_pdfs').select('sha256').where('version_id', '=', src.versionId).executeTakeFirst();
-    if (cached) {
-      const bytes = await this.files.get(cached.sha256);
-      if (bytes) return { sha256: cached.sha256, bytes };
-    }
-    const running = this.inflight.get(src.versionId);
-    if (running) return running;
-    const job = this.generate(src, cached?.sha256 ?? null).finally(() => this.inflight.delete(src.versionId));
-    this.inflight.set(src.versionId, job);
-    return job;
+  get(src: GuidePdfSource): Promise<StoredPdf> {
+    const versionId = src.versionId;
+    return this.stored.get(versionId, {
+      find: async (db) => (await db.selectFrom('guide_pdfs').select('sha256').where('version_id', '=', versionId).executeTakeFirst())?.sha256,
+      render: () => this.render(src),
+      record: async (trx, sha256, staleSha) => {
+        if (staleSha) await trx.updateTable('guide_pdfs').set({ sha256 }).where('version_id', '=', versionId).where('sha256', '=', staleSha).execute();
+        await trx.insertInto('guide_pdfs').values({ version_id: versionId, sha256 }).onConflict((oc) => oc.column('version_id').doNothing()).execute();
+        return (await trx.selectFrom('guide_pdfs').select('sha256').where('version_id', '=', versionId).executeTakeFirstOrThrow()).sha256;
+      },
+    });
   }
 
   async render(src: GuidePdfSource): Promise<Buffer> {
     const ids = [...new Set(src.guide.steps.map((s) => s.departmentId).filter((id): id is string => id !== null))];
     const names = ids.length ? await this.db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute() : [];
-    return renderGuidePdf(src, this.options, this.loadedFonts(), new Map(names.map((d) => [d.id, d.name])));
-  }
-
-  private async generate(src: GuidePdfSource, staleSha: string | null): Promise<{ sha256: string; bytes: Buffer }> {
-    const bytes = await this.render(src);
-    const sha256 = await this.files.put(bytes);
-    const winner = await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('files').values({ sha256, size: bytes.length, mime: 'application/pdf' }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
-      // A cached row whose file went missing (a wiped file store) is pointed at the new bytes.
-      if (staleSha) await trx.updateTable('guide_pdfs').set({ sha256 }).where('version_id', '=', src.versionId).where('sha256', '=', staleSha).execute();
-      await trx.insertInto('guide_pdfs').values({ version_id: src.versionId, sha256 }).onConflict((oc) => oc.column('version_id').doNothing()).execute();
-      return (await trx.selectFrom('guide_pdfs').select('sha256').where('version_id', '=', src.versionId).executeTakeFirstOrThrow()).sha256;
-    });
-    if (winner === sha256) return { sha256, bytes };
-    const stored = await this.files.get(winner);
-    return stored ? { sha256: winner, bytes: stored } : { sha256, bytes };
+    return renderGuidePdf(src, this.options, loadCjkFonts(this.options.fontPath, WHAT), new Map(names.map((d) => [d.id, d.name])));
   }
 }
 
 /** `inline; filename*=UTF-8''…` with an ASCII fallback for old clients. */
 export function pdfDisposition(code: string, name: string, version: number): string {
-  const filename = `${name}-办事指南-第${version}版.pdf`;
-  return `inline; filename="guide-${code}-v${version}.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return inlinePdfDisposition(`${name}-办事指南-第${version}版.pdf`, `guide-${code}-v${version}.pdf`);
 }
