@@ -17,9 +17,12 @@ interface Props {
   regionOptions: RegionOption[];
   /** Called with the values once they pass validateFormData. */
   onValid?: (values: Values) => void;
+  /** Values to start from (a draft), and a callback on every change (to keep the draft). */
+  initialValues?: Values;
+  onChange?: (values: Values) => void;
 }
 
-export function ApplicationForm({ definition, regionOptions, onValid }: Props) {
+export function ApplicationForm({ definition, regionOptions, onValid, initialValues, onChange }: Props) {
   const { t } = useCatalogText();
   const [form] = Form.useForm<Values>();
   const values = (Form.useWatch([], form) ?? {}) as Values;
@@ -36,7 +39,15 @@ export function ApplicationForm({ definition, regionOptions, onValid }: Props) {
   }
 
   return (
-    <Form form={form} layout="vertical" preserve={false} onFinish={check} name="applicationPreview">
+    <Form
+      form={form}
+      layout="vertical"
+      preserve={false}
+      onFinish={check}
+      name="applicationPreview"
+      initialValues={initialValues}
+      onValuesChange={onChange ? (_changed, all: Values) => onChange(cleanValues(all)) : undefined}
+    >
       {definition.fields
         .filter((field) => isFieldVisible(field, values))
         .map((field) => (

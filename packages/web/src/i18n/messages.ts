@@ -132,6 +132,7 @@ const zh = {
   'nav.smsOutbox': '短信发件箱',
   'nav.audit': '审计日志',
   'nav.catalog': '事项管理',
+  'nav.desk': '窗口受理',
   'nav.cases': '办件',
 
   'workbench.title': '工作台',
@@ -380,6 +381,7 @@ const en: Record<MessageKey, string> = {
   'nav.smsOutbox': 'SMS outbox',
   'nav.audit': 'Audit log',
   'nav.catalog': 'Service catalogue',
+  'nav.desk': 'Window intake',
   'nav.cases': 'Cases',
 
   'workbench.title': 'Workbench',

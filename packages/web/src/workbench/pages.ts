@@ -19,6 +19,13 @@ const CASE_ROLES: readonly Role[] = ['clerk', 'reviewer', 'hall_manager', 'super
 
 export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
   {
+    // 窗口受理: the window clerk's desk (sign in to a window, intake, corrections, results, today).
+    path: 'desk',
+    label: 'nav.desk',
+    roles: ['clerk'],
+    component: lazy(() => import('./hall/DeskPage.tsx')),
+  },
+  {
     path: 'cases',
     label: 'nav.cases',
     roles: CASE_ROLES,

@@ -10,6 +10,7 @@ import { isoDateItemProps } from '../../shared/isoDate.ts';
 import { required } from '../../shared/rules.ts';
 import type { ActionValues } from './actionBody.ts';
 import type { StaffAction } from './actions.ts';
+import { SignaturePad } from './SignaturePad.tsx';
 import { useCaseAdminText } from './text.ts';
 
 interface Props {
@@ -339,13 +340,14 @@ function DeliverFields({ form }: { form: FormInstance<ActionValues> }) {
         <Radio.Group options={(['pickup', 'mail', 'electronic'] as const).map((value) => ({ value, label: t(`form.method.${value}`) }))} />
       </Form.Item>
       {method === 'pickup' && (
-        <Form.Item
-          name="identityChecked"
-          valuePropName="checked"
-          rules={[{ validator: async (_rule, checked: unknown) => { if (checked !== true) throw new Error(t('form.identityRequired')); } }]}
-        >
-          <Checkbox>{t('form.identityChecked')}</Checkbox>
-        </Form.Item>
+        <>
+          <Form.Item name="collectorIdNumber" label={t('form.collectorIdNumber')} extra={t('form.collectorIdHint')} rules={[required]}>
+            <Input maxLength={18} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="signature" label={t('form.signature')} rules={[{ required: true, message: t('signature.required') }]}>
+            <SignaturePad />
+          </Form.Item>
+        </>
       )}
       {method === 'mail' && (
         <Form.Item name="reference" label={t('form.reference')} rules={[required]}>

@@ -42,8 +42,8 @@ describe('an action dialog’s values as the action body', () => {
   });
 
   it('delivers by post with the tracking number, at the window with the identity check', () => {
-    expect(actionBody('deliver', { method: 'mail', reference: 'EMS123', identityChecked: true })).toEqual({ type: 'deliver', method: 'mail', reference: 'EMS123' });
-    expect(actionBody('deliver', { method: 'pickup', identityChecked: true })).toEqual({ type: 'deliver', method: 'pickup', identityChecked: true });
+    expect(actionBody('deliver', { method: 'mail', reference: 'EMS123', collectorIdNumber: 'x' })).toEqual({ type: 'deliver', method: 'mail', reference: 'EMS123' });
+    expect(actionBody('deliver', { method: 'pickup', collectorIdNumber: ' 13010219900307531x ', signature: 'ab' })).toEqual({ type: 'deliver', method: 'pickup', collectorIdNumber: '13010219900307531X', signature: 'ab' });
   });
 
   it('records an unticked review point as not met', () => {

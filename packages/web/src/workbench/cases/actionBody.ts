@@ -29,7 +29,8 @@ export interface ActionValues {
   toStepId?: string;
   method?: 'pickup' | 'mail' | 'electronic';
   reference?: string;
-  identityChecked?: boolean;
+  collectorIdNumber?: string;
+  signature?: string;
   materials?: MaterialValues[];
   material?: MaterialValues;
 }
@@ -90,7 +91,7 @@ export function actionBody(type: StaffAction, values: ActionValues): ActionBody 
       return { type };
     case 'deliver':
       if (values.method === 'mail') return { type, method: 'mail', reference: trimmed(values.reference) ?? '' };
-      if (values.method === 'pickup') return { type, method: 'pickup', identityChecked: values.identityChecked === true };
+      if (values.method === 'pickup') return { type, method: 'pickup', collectorIdNumber: trimmed(values.collectorIdNumber)?.toUpperCase() ?? '', signature: values.signature ?? '' };
       return { type, method: 'electronic' };
   }
 }
