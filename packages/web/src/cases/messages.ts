@@ -29,6 +29,9 @@ const zh = {
   'field.department': '办理部门',
   'field.currentStep': '当前环节',
 
+  'documents.title': '文书',
+  'documents.empty': '暂无文书',
+  'documents.download': '查看 / 下载 PDF',
   'timeline.title': '办理过程',
   'timeline.step': '环节：{step}',
   'timeline.opinion': '意见：{text}',
@@ -120,6 +123,9 @@ const en: Record<CaseTextKey, string> = {
   'field.department': 'Department',
   'field.currentStep': 'Current step',
 
+  'documents.title': 'Documents',
+  'documents.empty': 'No documents yet',
+  'documents.download': 'View / download PDF',
   'timeline.title': 'History',
   'timeline.step': 'Step: {step}',
   'timeline.opinion': 'Opinion: {text}',

@@ -148,3 +148,13 @@ export interface ActionResult {
 export function caseFileUrl(caseId: string, sha256: string): string {
   return `/api/cases/${encodeURIComponent(caseId)}/files/${encodeURIComponent(sha256)}`;
 }
+
+/** GET /api/cases/:id/documents — the 文书 the case's actions issued (receipt, correction notice, refusal, decision). */
+export interface CaseDocument {
+  seq: number;
+  kind: 'receipt' | 'correction' | 'refusal' | 'decision';
+  title: string;
+  number: string;
+  issuedAt: string;
+  url: string;
+}

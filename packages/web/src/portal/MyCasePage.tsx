@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { CaseStatusTag } from '../cases/CaseTags.tsx';
+import { CaseDocuments } from '../cases/CaseDocuments.tsx';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
 import { CorrectionNotice } from '../cases/CorrectionNotice.tsx';
 import { FormDataView } from '../cases/FormDataView.tsx';
@@ -67,6 +68,9 @@ function MyCase({ detail }: { detail: CaseDetail }) {
         />
       </Card>
       {correction && <CorrectionNotice correction={correction} materials={detail.materials} />}
+      <Card title={t('documents.title')} size="small">
+        <CaseDocuments caseId={detail.id} version={detail.version} />
+      </Card>
       <Card title={t('timeline.title')} size="small">
         <CaseTimeline items={detail.timeline.map((entry) => ({ ...entry, key: entry.seq }))} />
       </Card>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { CaseStatusTag, ClockTag } from '../../cases/CaseTags.tsx';
+import { CaseDocuments } from '../../cases/CaseDocuments.tsx';
 import { CaseTimeline } from '../../cases/CaseTimeline.tsx';
 import { CorrectionNotice } from '../../cases/CorrectionNotice.tsx';
 import { FormDataView } from '../../cases/FormDataView.tsx';
@@ -113,6 +114,9 @@ function CaseFile({ detail, reload }: { detail: CaseDetail; reload: () => void }
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <ActionPanel detail={detail} onChanged={reload} />
+            <Card title={tc('documents.title')} size="small">
+              <CaseDocuments caseId={detail.id} version={detail.version} />
+            </Card>
             <Card title={tc('timeline.title')} size="small">
               <CaseTimeline
                 showHandling

@@ -35,10 +35,4 @@ export interface DeskView {
   desk: { counts: DeskCounts; intakeToday: WorklistRow[]; awaitingCorrection: WorklistRow[]; readyForPickup: WorklistRow[] } | null;
 }
 
-export interface CaseDocument {
-  seq: number;
-  kind: 'receipt' | 'correction' | 'refusal' | 'decision';
-  title: string;
-  issuedAt: string;
-  url: string;
-}
+export type { CaseDocument } from '../../cases/types.ts';
