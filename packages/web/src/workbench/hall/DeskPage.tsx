@@ -1,5 +1,5 @@
-// 窗口受理: the page a window clerk works from all day — sign in to a window, then take cases in (收件受理), take
-// corrections (补正收件), hand out results (统一出件), and see the day's work (今日工作).
+// 窗口受理: the page a window clerk works from all day — sign in to a window, then take cases in (收件受理), pre-review
+// online applications (网上预审), take corrections (补正收件), hand out results (统一出件), and see the day's work (今日工作).
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { api } from '../../shared/api.ts';
@@ -8,6 +8,7 @@ import { FullPageSpin } from '../../shared/guards.tsx';
 import { useApi } from '../../shared/useApi.ts';
 import { CorrectionPanel } from './CorrectionPanel.tsx';
 import { IntakePanel } from './IntakePanel.tsx';
+import { OnlineReviewPanel } from './OnlineReviewPanel.tsx';
 import { PickupPanel } from './PickupPanel.tsx';
 import { TodayPanel } from './TodayPanel.tsx';
 import { useHallText } from './text.ts';
@@ -40,6 +41,7 @@ export default function DeskPage() {
           destroyOnHidden
           items={[
             { key: 'intake', label: t('tab.intake'), children: <IntakePanel window={window} onDecided={desk.reload} /> },
+            { key: 'online', label: t('tab.online'), children: <OnlineReviewPanel onDone={desk.reload} /> },
             { key: 'correction', label: t('tab.correction'), children: <CorrectionPanel onDone={desk.reload} /> },
             { key: 'pickup', label: `${t('tab.pickup')} (${desk.data.desk?.readyForPickup.length ?? 0})`, children: <PickupPanel rows={desk.data.desk?.readyForPickup ?? []} onDone={desk.reload} /> },
             { key: 'today', label: t('tab.today'), children: desk.data.desk && <TodayPanel desk={desk.data.desk} /> },

@@ -16,6 +16,7 @@ const zh = {
 
   'tab.intake': '收件受理',
   'tab.correction': '补正收件',
+  'tab.online': '网上预审',
   'tab.pickup': '统一出件',
   'tab.today': '今日工作',
 
@@ -91,6 +92,14 @@ const zh = {
   'correction.notAwaiting': '该办件当前状态为“{status}”，不在等待补正',
   'correction.accepted': '补正材料已收取，办件已受理',
 
+  'online.empty': '暂无待预审的网上申请',
+  'online.submittedAt': '提交时间',
+  'online.review': '预审',
+  'online.accept': '预审通过，受理',
+  'online.return': '退回补正（出具补齐补正告知书）',
+  'online.decided': '已处理网上申请 {number}，申请人将收到通知',
+  'online.back': '返回列表',
+
   'pickup.empty': '暂无待出件的办件',
   'pickup.handOut': '出件',
   'pickup.title': '统一窗口出件：{number}',
@@ -131,6 +140,7 @@ const en: Record<HallKey, string> = {
 
   'tab.intake': 'Intake',
   'tab.correction': 'Corrections',
+  'tab.online': 'Online pre-review',
   'tab.pickup': 'Results',
   'tab.today': 'Today',
 
@@ -205,6 +215,14 @@ const en: Record<HallKey, string> = {
   'correction.stillMissing': 'Still not in order after the correction',
   'correction.notAwaiting': 'The case is “{status}”, not awaiting correction',
   'correction.accepted': 'Corrections taken; the case is accepted',
+
+  'online.empty': 'No online applications waiting for pre-review',
+  'online.submittedAt': 'Submitted',
+  'online.review': 'Pre-review',
+  'online.accept': 'Accept',
+  'online.return': 'Return for correction (notice)',
+  'online.decided': 'Online application {number} handled; the applicant is told',
+  'online.back': 'Back to the list',
 
   'pickup.empty': 'No results waiting to be handed out',
   'pickup.handOut': 'Hand out',
