@@ -59,7 +59,9 @@ export function ItemPicker({ window, value, onChoose }: Props) {
       onSelect={(code: string) => {
         const hit = hits.find((h) => h.code === code);
         if (hit) {
-          setText(hit.name);
+          // An item this window may not take in is refused, and the intake stays on its current item: the picker
+          // must go on showing that one, not the refused name over the current item's checklist.
+          setText(serves(window, hit) ? hit.name : value);
           onChoose(hit);
         }
       }}
