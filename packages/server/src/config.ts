@@ -16,6 +16,10 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest single uploaded file. */
   uploadLimitBytes: number;
+  /** Largest chunk of a resumable upload (PUT /api/uploads/:id), told to the client as `chunkSize`. */
+  uploadChunkBytes: number;
+  /** A resumable upload untouched for this long is removed with its partial data. */
+  uploadIdleHours: number;
   /** Built web app to serve; null when it has not been built (the API still runs). */
   webDistDir: string;
   seedDemoData: boolean;
@@ -62,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     totpRequiredRoles: (env.TOTP_REQUIRED_ROLES ?? 'system_admin').split(',').map((r) => r.trim()).filter(Boolean),
     bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     uploadLimitBytes: intFromEnv(env, 'UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
+    uploadChunkBytes: intFromEnv(env, 'UPLOAD_CHUNK_BYTES', 1024 * 1024),
+    uploadIdleHours: intFromEnv(env, 'UPLOAD_IDLE_HOURS', 24),
     webDistDir: path.join(repoRoot, 'packages/web/dist'),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
     shutdownDrainMs: intFromEnv(env, 'SHUTDOWN_DRAIN_MS', 1000),

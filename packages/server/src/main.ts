@@ -9,6 +9,7 @@ import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_STAFF, DEMO_APPLICANTS, isE
 import { roleLabel } from '@onewindow/domain';
 import { deadlineJob } from './modules/cases/deadline-job.ts';
 import { activateDueVersionsJob } from './modules/catalog/search-index.ts';
+import { uploadSweepJob } from './platform/resumable-uploads.ts';
 
 const startedAt = performance.now();
 const config = loadConfig();
@@ -31,7 +32,7 @@ if (seeded) await seedDemoData(database.db);
 const app = await buildApp({ config, database });
 app.addHook('onClose', async () => database.close());
 app.sms.start();
-app.scheduler.start([activateDueVersionsJob, deadlineJob(config)]);
+app.scheduler.start([activateDueVersionsJob, deadlineJob(config), uploadSweepJob(config)]);
 await app.listen({ port: config.port, host: config.host });
 
 const url = `http://localhost:${config.port}`;

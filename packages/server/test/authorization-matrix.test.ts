@@ -39,6 +39,9 @@ interface Fixtures {
   caseIn: string;
   caseNumber: string;
   caseToken: string;
+  /** Resumable uploads the owner (DEMO.person) opened: one to send to, one to abort. */
+  uploadIn: string;
+  uploadToAbort: string;
 }
 
 interface Row {
@@ -277,6 +280,37 @@ const ROWS: Row[] = [
     send: get((f) => `/api/cases/${f.caseIn}/documents/1`),
     expect: staffOnly({ owner: 404, otherApplicant: 404, clerk: 404, reviewer: 404, hallManager: 404, supervisor: 404 }),
   },
+  {
+    route: 'PUT /api/cases/:id/draft', about: 'the owner only (a stale version: 409); staff never edit an applicant’s draft, the other applicant learns nothing',
+    send: (c, f) => c.put(`/api/cases/${f.caseIn}/draft`, { expectedVersion: 999, formData: {}, materials: [] }),
+    expect: staffOnly({ owner: 409, otherApplicant: 404 }),
+  },
+  {
+    route: 'DELETE /api/cases/:id/draft', about: 'the owner only (a case taken in at the window is no draft: 409)',
+    send: (c, f) => c.delete(`/api/cases/${f.caseIn}/draft`),
+    expect: staffOnly({ owner: 409, otherApplicant: 404 }),
+  },
+  {
+    route: 'PUT /api/cases/:id/delivery', about: 'the owner chooses how the result is delivered',
+    send: (c, f) => c.put(`/api/cases/${f.caseIn}/delivery`, { method: 'electronic' }),
+    expect: staffOnly({ owner: 200, otherApplicant: 404 }),
+  },
+
+  // ---- resumable uploads: applicants and clerks, each only their own sessions ----
+  { route: 'POST /api/uploads', send: (c) => c.post('/api/uploads', { filename: 'scan.pdf', size: 1024 }), expect: staffOnly({ owner: 201, otherApplicant: 201, clerk: 201 }) },
+  {
+    route: 'PUT /api/uploads/:id', about: 'the owner’s session: the owner reaches the offset check (409), other uploaders are told it does not exist',
+    send: (c, f) => c.put(`/api/uploads/${f.uploadIn}`, Buffer.from('x'), { headers: { 'content-type': 'application/octet-stream', 'content-range': 'bytes 5-5/1024' } }),
+    expect: staffOnly({ owner: 409, otherApplicant: 404, clerk: 404 }),
+  },
+  { route: 'GET /api/uploads/:id', send: get((f) => `/api/uploads/${f.uploadIn}`), expect: staffOnly({ owner: 200, otherApplicant: 404, clerk: 404 }) },
+  {
+    route: 'POST /api/uploads/:id/complete', about: 'the owner reaches the completeness check (409: nothing sent yet)',
+    send: (c, f) => c.post(`/api/uploads/${f.uploadIn}/complete`),
+    expect: staffOnly({ owner: 409, otherApplicant: 404, clerk: 404 }),
+  },
+  { route: 'DELETE /api/uploads/:id', send: (c, f) => c.delete(`/api/uploads/${f.uploadToAbort}`), expect: staffOnly({ owner: 204, otherApplicant: 404, clerk: 404 }) },
+
   { route: 'GET /api/track', about: 'public; a wrong ID suffix is answered like an unknown number', send: get((f) => `/api/track?number=${f.caseNumber}&idSuffix=000000`), expect: all(404) },
   { route: 'GET /api/track/t/:token', send: get((f) => `/api/track/t/${f.caseToken}`), expect: all(200) },
   { route: 'GET /api/messages', send: get(() => '/api/messages'), expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
@@ -347,8 +381,11 @@ async function createFixtures(admin: Client): Promise<Fixtures> {
   const demoItem = await t.db.selectFrom('catalog_implementations').select('code').where('status', '=', 'active').orderBy('code').executeTakeFirstOrThrow();
   const caseItemCode = await publishCaseItem(t, catalog, await loginStaff(t.app, 'catalog2'));
   const theCase = await created((await loginStaff(t.app, 'clerk')).post('/api/cases', windowIntake(caseItemCode)));
+  const ownerClient = await loginApplicant(t.app, DEMO.person.phone);
+  const uploadIn = (await created(ownerClient.post('/api/uploads', { filename: 'matrix.pdf', size: 1024 }))).id;
+  const uploadToAbort = (await created(ownerClient.post('/api/uploads', { filename: 'abort.pdf', size: 1024 }))).id;
   return {
-    caseItemCode, caseIn: theCase.id, caseNumber: theCase.number, caseToken: theCase.trackingToken,
+    caseItemCode, caseIn: theCase.id, caseNumber: theCase.number, caseToken: theCase.trackingToken, uploadIn, uploadToAbort,
     ownerId: owner.id, regionIn: '1301', regionOut: '1302', departmentIn, departmentOut, hallIn, hallOut, windowIn, windowOut, staffIn, staffOut, domainCode,
     implementationIn, demoItemCode: demoItem.code,
   };

@@ -10,8 +10,9 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday, chineseDate, maskIdNumber } from '@onewindow/domain';
 import { addStaff, anonymous, countRows, DEMO, loginApplicant, loginStaff, type Client, type Response, type TestApp, createTestApp } from './harness.ts';
-import { allMaterials, caseGuide, FORM_DATA, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
+import { allMaterials, caseGuide, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import { actOk, openCase, problemOf, readCase, type Created } from './fixtures/case-api.ts';
+import { onlineApplication } from './fixtures/online.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -224,7 +225,7 @@ describe('受理通知书 (acceptance receipt)', () => {
 
 describe('受理通知书 of an online application', () => {
   it('accepted at the online pre-review, it names the guide’s place of handling and the clerk who accepted', async () => {
-    const applied = await openCase(owner, { itemCode, channel: 'online', formData: FORM_DATA, materials: allMaterials(), submit: true });
+    const applied = await openCase(owner, await onlineApplication(owner, itemCode, { submit: true }));
     await actOk(clerk, applied.id, { type: 'accept' });
     const [receipt] = await documentsOf(owner, applied.id);
     expect(receipt).toMatchObject({ seq: 3, kind: 'receipt' });

@@ -81,9 +81,9 @@ describe('material files', () => {
     const stored = await uploaded(applicant, 'photo.png', disguised, 'image/png');
     expect(stored.mime).toBe('application/pdf');
 
-    const created = await openCase(applicant, {
-      itemCode, channel: 'online', formData: FORM_DATA, materials: scannedMaterials(stored.sha256, stored.sha256), submit: true,
-    });
+    // Online, every material is an electronic file the applicant uploaded, with no review point ticked (staff's job).
+    const materials = scannedMaterials(stored.sha256, stored.sha256).map((m) => ({ ...m, receivedAs: 'electronic', files: [stored.sha256], checks: {} }));
+    const created = await openCase(applicant, { itemCode, channel: 'online', formData: FORM_DATA, materials, submit: true, declaration: true });
     const served = await applicant.get(`/api/cases/${created.id}/files/${stored.sha256}`);
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('application/pdf');

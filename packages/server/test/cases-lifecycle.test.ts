@@ -4,11 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, beijingToday } from '@onewindow/domain';
 import { addStaff, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
-import { allMaterials, caseGuide, FORM_DATA, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
+import { allMaterials, caseGuide, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import {
   pickupBy,
   actOk, departmentId, expectRefused, inbox, openCase, problemOf, readCase, sendAction, timelineTypes, watchDeadlinesAt, type CaseView,
 } from './fixtures/case-api.ts';
+import { onlineApplication, onlineMaterials } from './fixtures/online.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -71,25 +72,26 @@ const titlesFor = async (client: Client, caseId: string) => (await inbox(client)
 
 describe('网上申请: a draft, its submission and the pre-review (预审)', () => {
   it('an applicant submits a draft, pre-review accepts it and the clock starts; each step is on the timeline and told to the applicant', async () => {
-    const created = await openCase(applicant, { itemCode, channel: 'online', formData: FORM_DATA, materials: allMaterials() });
+    const created = await openCase(applicant, await onlineApplication(applicant, itemCode));
     expect(created).toMatchObject({ status: 'draft', version: 1, dueDate: null });
 
     // Nothing is accepted before the applicant submits.
     await expectRefused(applicant, clerk, created.id, { type: 'accept' }, 409, 'ILLEGAL_TRANSITION');
-    expect((await actOk(applicant, created.id, { type: 'submit' })).status).toBe('submitted');
+    expect((await actOk(applicant, created.id, { type: 'submit', declaration: true })).status).toBe('submitted');
     const accepted = await actOk(clerk, created.id, { type: 'accept', opinion: '预审通过' });
     expect(accepted.status).toBe('in_review');
     expect(accepted.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const view = await readCase(applicant, created.id);
     expect(view.timeline.map((e) => [e.type, e.actorKind])).toEqual([['create', 'applicant'], ['submit', 'applicant'], ['accept', 'staff']]);
-    expect(view.timeline[2]).toMatchObject({ actorName: '李窗口', opinion: '预审通过' });
+    // The applicant sees the window, not the clerk's name nor the clerk's opinion (staff do: online-application spec).
+    expect(view.timeline[2]).toMatchObject({ actorName: '窗口工作人员', opinion: null });
     expect(view.currentStep).toEqual({ id: 'review', name: '审核' });
     expect(await titlesFor(applicant, created.id)).toEqual(expect.arrayContaining(['申请已提交', '已受理']));
   });
 
   it('pre-review asks for a correction; the applicant’s corrected application is checked again and accepted', async () => {
-    const created = await openCase(applicant, { itemCode, channel: 'online', formData: FORM_DATA, materials: allMaterials({ premises: 'missing' }), submit: true });
+    const created = await openCase(applicant, await onlineApplication(applicant, itemCode, { submit: true, overrides: { premises: 'missing' } }));
     expect(created.status).toBe('submitted');
 
     const asked = await actOk(clerk, created.id, { type: 'request_correction' });
@@ -98,14 +100,16 @@ describe('网上申请: a draft, its submission and the pre-review (预审)', ()
     expect(waiting.state.correction!.items).toEqual([expect.objectContaining({ materialId: 'premises', problem: '未提交' })]);
     expect(waiting.allowedActions).toEqual(expect.arrayContaining(['resubmit', 'withdraw']));
 
-    const resubmitted = await actOk(applicant, created.id, { type: 'resubmit', materials: [material('premises', 'copy', { address: true })] });
-    expect(resubmitted.status).toBe('received');
+    const [premises] = await onlineMaterials(applicant, { application: 'missing', 'id-card': 'missing' });
+    const resubmitted = await actOk(applicant, created.id, { type: 'resubmit', materials: [premises] });
+    // Corrected online, it is back in the online pre-review (待预审).
+    expect(resubmitted.status).toBe('submitted');
     expect((await actOk(clerk, created.id, { type: 'accept' })).status).toBe('in_review');
     expect(timelineTypes(await readCase(clerk, created.id))).toEqual(['create', 'submit', 'request_correction', 'resubmit', 'accept']);
   });
 
   it('pre-review refuses an online application (不予受理) only with a reason and the remedies, closing it with result 6', async () => {
-    const created = await openCase(applicant, { itemCode, channel: 'online', formData: FORM_DATA, materials: allMaterials(), submit: true });
+    const created = await openCase(applicant, await onlineApplication(applicant, itemCode, { submit: true }));
     await expectRefused(clerk, clerk, created.id, { type: 'refuse', reason: REFUSAL.reason }, 400, 'VALIDATION_FAILED');
     await expectRefused(clerk, clerk, created.id, { type: 'refuse', remedies: REFUSAL.remedies }, 400, 'VALIDATION_FAILED');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedEvents, applyAction, IllegalTransitionError, reduceCase, type CaseAction, type CaseEvent } from './lifecycle.ts';
+import { allowedEvents, applicantEvents, applyAction, IllegalTransitionError, reduceCase, type CaseAction, type CaseEvent } from './lifecycle.ts';
 
 const STEPS = ['review', 'decide'];
 let clock = 0;
@@ -29,6 +29,22 @@ describe('case lifecycle (a pure reducer over the actions)', () => {
     expect(state.status).toBe('in_review');
     expect(state.correction).toBeNull();
     expect(state.currentStep).toBe('review');
+  });
+
+  it('a correction made online goes back to the online pre-review (待预审); one brought to the window is checked there (已收件)', () => {
+    const notice = act({ type: 'request_correction', dueDate: '2026-12-04', items: [{ materialId: 'id-card', problem: '不清晰', fix: '重新上传' }] });
+    const submitted = [act({ type: 'submit', declaration: '本人承诺……' }, 'applicant'), notice];
+    expect(reduceCase('online', STEPS, [...submitted, act({ type: 'resubmit', via: 'online' }, 'applicant')]).status).toBe('submitted');
+    expect(reduceCase('online', STEPS, [...submitted, act({ type: 'resubmit' })]).status).toBe('received');
+  });
+
+  it('the applicant’s own steps: submit a draft, correct when asked, withdraw before the decision — nothing of staff’s', () => {
+    const draft = reduceCase('online', STEPS, []);
+    expect(applicantEvents(draft)).toEqual(['submit', 'withdraw']);
+    expect(applicantEvents(reduceCase('online', STEPS, [act({ type: 'submit' })]))).toEqual(['withdraw']);
+    expect(applicantEvents(accepted())).toEqual(['withdraw']);
+    const waiting = reduceCase('window', STEPS, [act({ type: 'request_correction', dueDate: '2026-12-04', items: [{ materialId: 'm', problem: 'p', fix: 'f' }] })]);
+    expect(applicantEvents(waiting)).toEqual(['resubmit', 'withdraw']);
   });
 
   it('no correction in time closes the case as 退件 (5); 不予受理 closes it as 6 with its reason', () => {

@@ -29,10 +29,12 @@ export interface CorrectionItem {
 }
 
 export type CaseEvent =
-  | { type: 'submit' } // 网上提交
+  // 网上提交, with the text of the declaration of truth (承诺) the applicant agreed to
+  | { type: 'submit'; declaration?: string }
   | { type: 'accept'; deferred?: { materialId: string; dueDate: string }[] } // 受理 / 容缺受理
   | { type: 'request_correction'; items: CorrectionItem[]; dueDate: string } // 一次性告知
-  | { type: 'resubmit' } // 申请人补正后重新提交
+  // 补正后重新提交: online it goes back to the online pre-review, at the window the clerk checks it at once
+  | { type: 'resubmit'; via?: 'online' }
   | { type: 'correction_expired' } // 补正超时 ⇒ 退件
   | { type: 'refuse'; reason: string; remedies: string } // 不予受理
   | { type: 'deferred_received'; materialId: string } // 容缺材料已补交
@@ -97,6 +99,14 @@ const ADMITS: Record<CaseStatus, CaseEventType[]> = {
   delivered: [],
   closed: [],
 };
+
+/** What an applicant may do on their own case; everything else is staff's. */
+const APPLICANT_EVENTS: readonly CaseEventType[] = ['submit', 'resubmit', 'withdraw'];
+
+/** The events the state allows that the applicant may take (the portal's buttons). */
+export function applicantEvents(state: CaseState): CaseEventType[] {
+  return allowedEvents(state).filter((type) => APPLICANT_EVENTS.includes(type));
+}
 
 /** The legal extension (行政许可法 §42): at most 10 more working days. */
 export const MAX_EXTENSION_WORKDAYS = 10;
@@ -165,8 +175,9 @@ export function applyAction(state: CaseState, action: CaseAction): CaseState {
       if (e.items.length === 0) refuse('补齐补正告知须列出至少一项需补正的材料');
       return { ...state, status: 'awaiting_correction', correction: { items: e.items, dueDate: e.dueDate } };
     case 'resubmit':
-      // Checked again by the window or the online pre-review, against the same notice.
-      return { ...state, status: 'received' };
+      // Checked again, against the same notice: by the online pre-review (网上预审) when the applicant corrected
+      // online, by the window that took the correction in otherwise.
+      return { ...state, status: e.via === 'online' ? 'submitted' : 'received' };
     case 'correction_expired':
       return close(state, '5', '补正期限届满未补正');
     case 'refuse':

@@ -116,3 +116,47 @@ export function deferredMaterials(guide: Pick<GuideContent, 'materials'>, receiv
   const deferred = new Set(received.filter((r) => r.receivedAs === 'deferred').map((r) => r.materialId));
   return guide.materials.filter((m) => deferred.has(m.id) && m.necessity === 'deferrable');
 }
+
+/** The declaration of truth (承诺) an applicant confirms before submitting online; the submission records this text. */
+export const SUBMIT_DECLARATION =
+  '本人承诺：所填报的信息和提交的材料真实、准确、完整、有效，与原件一致；如有虚假，本人愿承担由此产生的一切法律责任。';
+
+/** How an applicant may provide a material online: no paper original or copy can cross the internet. */
+export const APPLICANT_RECEIVED_AS: readonly ReceivedAs[] = ['electronic', 'exempt', 'deferred', 'missing'];
+
+export interface MaterialIssue {
+  /** index of the material in the list given */
+  index: number;
+  /** the failing property of that material */
+  field: 'materialId' | 'receivedAs' | 'checks';
+  message: string;
+}
+
+/**
+ * What an applicant may not claim about the materials they provide online: a paper original or copy, 免提交 for a
+ * material that is neither 信息免交 nor replaced by an e-licence, or review points ticked (staff check those).
+ * Material ids, duplicates and 容缺 allowed by the guide are checked with every intake, staff's included.
+ */
+export function applicantMaterialIssues(guide: Pick<GuideContent, 'materials'>, materials: Pick<ReceivedMaterial, 'materialId' | 'receivedAs' | 'checks'>[]): MaterialIssue[] {
+  const issues: MaterialIssue[] = [];
+  materials.forEach((m, index) => {
+    const material = guide.materials.find((g) => g.id === m.materialId);
+    if (!material) return;
+    if (!APPLICANT_RECEIVED_AS.includes(m.receivedAs)) {
+      issues.push({ index, field: 'receivedAs', message: `网上申请请上传“${material.name}”的电子件` });
+    } else if (m.receivedAs === 'exempt' && material.necessity !== 'exempt' && !material.licenceTypeCode) {
+      issues.push({ index, field: 'receivedAs', message: `“${material.name}”不属于免提交材料，请上传电子件` });
+    }
+    if (Object.keys(m.checks).length > 0) issues.push({ index, field: 'checks', message: '审查要点由工作人员核验，申请时无需填写' });
+  });
+  return issues;
+}
+
+/**
+ * Required materials an online submission lacks: each 必要 material must be there (as an electronic file, or 免提交
+ * where allowed). 容缺后补 materials may still be outstanding: the pre-review decides on 容缺受理 or a correction.
+ */
+export function missingForSubmission(guide: Pick<GuideContent, 'materials'>, received: Pick<ReceivedMaterial, 'materialId' | 'receivedAs'>[]): Material[] {
+  const provided = new Set(received.filter((r) => r.receivedAs !== 'missing' && r.receivedAs !== 'deferred').map((r) => r.materialId));
+  return guide.materials.filter((m) => m.necessity === 'required' && !provided.has(m.id));
+}

@@ -1,6 +1,6 @@
 // Kysely's view of the tables, kept in step with migrations/*.sql.
 import type { ColumnType, Generated } from 'kysely';
-import type { CaseEvent, CaseState, GuideContent } from '@onewindow/domain';
+import type { CaseEvent, CaseState, DeliveryPreference, GuideContent } from '@onewindow/domain';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -167,6 +167,26 @@ export interface FilesTable {
   created_at: CreatedAt;
 }
 
+/** Who uploaded a stored file; an applicant's materials may name only their own uploads. */
+export interface FileOwnersTable {
+  sha256: string;
+  owner_kind: 'staff' | 'applicant';
+  owner_id: string;
+  created_at: CreatedAt;
+}
+
+/** A resumable upload in progress; its bytes so far are in DATA_DIR/uploads/<id>.part. */
+export interface UploadSessionsTable {
+  id: Generated<string>;
+  owner_kind: 'staff' | 'applicant';
+  owner_id: string;
+  filename: string;
+  size: number;
+  received: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface CatalogImplementationsTable {
   id: Generated<string>;
   code: string;
@@ -287,6 +307,8 @@ export interface CasesTable {
   close_result: string | null;
   closed_at: Timestamp | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** The applicant's choice of 送达 (null until chosen); never written by an action. */
+  delivery: ColumnType<DeliveryPreference | null, string | null | undefined, string | null>;
 }
 
 /** Who else is on the application besides the applicant. */
@@ -367,6 +389,8 @@ export interface DB {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   files: FilesTable;
+  file_owners: FileOwnersTable;
+  upload_sessions: UploadSessionsTable;
   catalog_implementations: CatalogImplementationsTable;
   guide_versions: GuideVersionsTable;
   catalog_search: CatalogSearchTable;

@@ -33,6 +33,7 @@ const EXPECTED: Record<Action, { anyone?: true; signedIn?: true; owner?: true; r
   'case.create': { owner: true, roles: ['clerk'] },
   'case.read': { owner: true, roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
   'case.own': { owner: true },
+  'case.edit_own': { owner: true },
   'case.worklist': { roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
   'case.act': { owner: true, roles: ['clerk', 'reviewer', 'hall_manager'] },
   'case.apply': { owner: true, roles: ['clerk'] },
@@ -40,6 +41,7 @@ const EXPECTED: Record<Action, { anyone?: true; signedIn?: true; owner?: true; r
   'case.review': { roles: ['clerk', 'reviewer'] },
   'case.approve_extension': { roles: ['reviewer', 'hall_manager'] },
   'message.self': { signedIn: true },
+  'file.upload': { owner: true, roles: ['clerk'] },
   'window.sign_in': { roles: ['clerk'] },
 };
 

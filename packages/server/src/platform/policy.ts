@@ -55,6 +55,8 @@ export const POLICY = {
   'case.create': { who: 'owner-or-staff', staff: ['clerk'] },
   'case.read': { who: 'owner-or-staff', staff: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
   'case.own': { who: 'owner-or-staff', staff: [] },
+  // The applicant's own edits outside the action log: the draft (网上申请草稿) and how the result is delivered.
+  'case.edit_own': { who: 'owner-or-staff', staff: [] },
   'case.worklist': { who: 'staff', roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
   'case.act': { who: 'owner-or-staff', staff: ['clerk', 'reviewer', 'hall_manager'] },
   'case.apply': { who: 'owner-or-staff', staff: ['clerk'] },
@@ -63,6 +65,8 @@ export const POLICY = {
   'case.review': { who: 'staff', roles: ['clerk', 'reviewer'] },
   'case.approve_extension': { who: 'staff', roles: ['reviewer', 'hall_manager'] },
   'message.self': { who: 'signed-in' },
+  // Material files, one-shot or resumable: applicants for their applications, clerks for intake and signatures.
+  'file.upload': { who: 'owner-or-staff', staff: ['clerk'] },
   // 一人一窗: a clerk signs in to a window of a hall in their region and works from its desk.
   'window.sign_in': { who: 'staff', roles: ['clerk'] },
 } as const satisfies Record<string, Rule>;

@@ -218,7 +218,9 @@ function withWrites(trx: Transaction<DB>, row: CaseRow, writes: CaseWrites) {
 }
 
 function caseColumns(row: CaseRow): Insertable<CasesTable> {
-  return { ...row, parties: JSON.stringify(row.parties), form_data: JSON.stringify(row.form_data), state: JSON.stringify(row.state), limit_amount: Number(row.limit_amount) };
+  // The delivery preference is the applicant's, changed outside the action log: an action never writes it back.
+  const { delivery: _delivery, ...columns } = row;
+  return { ...columns, parties: JSON.stringify(row.parties), form_data: JSON.stringify(row.form_data), state: JSON.stringify(row.state), limit_amount: Number(row.limit_amount) };
 }
 
 /** Writes a new case with its first actions (收件, and the on-the-spot decision if any) in one statement. */

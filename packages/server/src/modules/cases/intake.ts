@@ -4,8 +4,9 @@
 import crypto from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import {
-  allowedEvents, beijingToday, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems, trustLevel, validateFormData,
-  validateResidentId, validateUscc, type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
+  allowedEvents, applicantMaterialIssues, beijingToday, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems,
+  missingForSubmission, trustLevel, validateFormData, validateResidentId, validateUscc, SUBMIT_DECLARATION,
+  type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
 } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
@@ -62,9 +63,18 @@ async function applicantOf(trx: Transaction<DB>, actor: Actor, body: CreateCaseB
   return { account: account?.id ?? null, kind: given.kind, name: given.name, idType: given.kind === 'person' ? '111' : '001', idNumber, phone: given.phone, legalRepresentative: given.legalRepresentative ?? null };
 }
 
-/** Materials as the guide names them: unknown ids, duplicates, unknown review points and files are refused. */
-async function checkMaterials(trx: Transaction<DB>, guide: GuideContent, materials: ReceivedMaterialInput[], basePath: string): Promise<void> {
+/**
+ * Materials as the guide names them: unknown ids, duplicates, unknown review points and files are refused. What an
+ * applicant sends is held to what can be provided online (applicantMaterialIssues), and may name only files the
+ * applicant uploaded (or that are already on this case): a file is "not there" for anyone else.
+ */
+export async function checkMaterials(
+  trx: Transaction<DB>, guide: GuideContent, materials: ReceivedMaterialInput[], basePath: string, by: Actor, caseId?: string,
+): Promise<void> {
   const errors: FieldError[] = [];
+  if (by.kind === 'applicant') {
+    errors.push(...applicantMaterialIssues(guide, materials).map((i) => ({ path: `${basePath}/${i.index}/${i.field}`, message: i.message })));
+  }
   const seen = new Set<string>();
   const files = new Set<string>();
   materials.forEach((m, i) => {
@@ -80,12 +90,20 @@ async function checkMaterials(trx: Transaction<DB>, guide: GuideContent, materia
     m.files.forEach((f) => files.add(f));
   });
   if (files.size > 0) {
-    const known = new Set((await trx.selectFrom('files').select('sha256').where('sha256', 'in', [...files]).execute()).map((f) => f.sha256));
+    const known = await usableFiles(trx, [...files], by, caseId);
     materials.forEach((m, i) => m.files.forEach((f, j) => {
       if (!known.has(f)) errors.push({ path: `${basePath}/${i}/files/${j}`, message: '文件不存在，请重新上传' });
     }));
   }
   if (errors.length > 0) throw problems.validation(errors);
+}
+
+/** Of `files`, those `by` may attach: any stored file for staff; for an applicant, their own uploads and the case's files. */
+async function usableFiles(trx: Transaction<DB>, files: string[], by: Actor, caseId: string | undefined): Promise<Set<string>> {
+  if (by.kind !== 'applicant') return new Set((await trx.selectFrom('files').select('sha256').where('sha256', 'in', files).execute()).map((f) => f.sha256));
+  const owned = await trx.selectFrom('file_owners').select('sha256').where('owner_kind', '=', 'applicant').where('owner_id', '=', by.id).where('sha256', 'in', files).execute();
+  const onCase = caseId ? await trx.selectFrom('case_materials').select('files').where('case_id', '=', caseId).execute() : [];
+  return new Set([...owned.map((f) => f.sha256), ...onCase.flatMap((m) => m.files)]);
 }
 
 function materialRows(caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean) {
@@ -123,14 +141,43 @@ export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide:
     .execute();
 }
 
+/** The case's materials become exactly `materials` (a draft saved again); only for a case not yet submitted. */
+export async function replaceMaterials(trx: Transaction<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[]): Promise<void> {
+  await trx.deleteFrom('case_materials').where('case_id', '=', caseId).execute();
+  await saveMaterials(trx, caseId, guide, materials, false);
+}
+
 export async function receivedMaterials(trx: Transaction<DB>, caseId: string): Promise<ReceivedMaterial[]> {
   const rows = await trx.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).execute();
   return rows.map((r) => ({ materialId: r.material_id, receivedAs: r.received_as, count: r.count, files: r.files, checks: r.checks, note: r.note }));
 }
 
+function formErrors(guide: GuideContent, formData: Record<string, unknown>): FieldError[] {
+  return validateFormData(guide.form, formData as never).map((i) => ({ path: `/formData${i.path}`, message: i.message }));
+}
+
 function checkFormData(guide: GuideContent, formData: Record<string, unknown>): void {
-  const issues = validateFormData(guide.form, formData as never);
-  if (issues.length > 0) throw problems.validation(issues.map((i) => ({ path: `/formData${i.path}`, message: i.message })));
+  const errors = formErrors(guide, formData);
+  if (errors.length > 0) throw problems.validation(errors);
+}
+
+/** 网上提交: the form as the guide defines it and every required material there, all problems told at once. */
+function checkSubmission(guide: GuideContent, formData: Record<string, unknown>, received: ReceivedMaterial[]): void {
+  const missing = missingForSubmission(guide, received).map((m) => ({ path: `/materials/${m.id}`, message: `请上传“${m.name}”` }));
+  const errors = [...formErrors(guide, formData), ...missing];
+  if (errors.length > 0) throw problems.validation(errors);
+}
+
+/** The declaration of truth (承诺) an applicant must confirm to submit. */
+function checkDeclaration(actor: Actor, declaration: boolean | undefined, path: string): void {
+  if (actor.kind === 'applicant' && declaration !== true) throw problems.field(path, '请阅读并勾选承诺：所填信息和所交材料真实有效');
+}
+
+/** 网上补正: the applicant re-sends only what the correction notice asked for. */
+function checkAskedFor(row: CaseRow, materials: ReceivedMaterialInput[]): void {
+  const asked = new Set(row.state.correction?.items.map((i) => i.materialId) ?? []);
+  const errors = materials.flatMap((m, i) => (asked.has(m.materialId) ? [] : [{ path: `/materials/${i}/materialId`, message: '补齐补正告知书未要求补正该材料' }]));
+  if (errors.length > 0) throw problems.validation(errors);
 }
 
 function checkServiceObject(guide: GuideContent, kind: 'person' | 'company'): void {
@@ -177,8 +224,9 @@ export async function buildEvent(
   const today = beijingToday(ctx.now);
   switch (body.type) {
     case 'submit':
-      checkFormData(guide, row.form_data);
-      return staffAction('case.apply', { type: 'submit' });
+      checkDeclaration(actor, body.declaration, '/action/declaration');
+      checkSubmission(guide, row.form_data, await materialsNow());
+      return staffAction('case.apply', { type: 'submit', ...(body.declaration ? { declaration: SUBMIT_DECLARATION } : {}) });
     case 'accept': {
       checkFormData(guide, row.form_data);
       const materials = await materialsNow();
@@ -205,14 +253,18 @@ export async function buildEvent(
       const dueDate = ctx.calendar.addWorkdays(today, ctx.correctionWorkdays);
       return staffAction('case.intake', { type: 'request_correction', items, dueDate }, body.opinion ?? null);
     }
-    case 'resubmit':
-      await checkMaterials(trx, guide, body.materials, '/materials');
+    case 'resubmit': {
+      // The applicant corrects online and the case goes back to the online pre-review; at the window the clerk does.
+      const online = actor.kind === 'applicant';
+      if (online) checkAskedFor(row, body.materials);
+      await checkMaterials(trx, guide, body.materials, '/materials', actor, row.id);
       await saveMaterials(trx, row.id, guide, body.materials, actor.kind === 'staff');
-      return staffAction(actor.kind === 'applicant' ? 'case.apply' : 'case.intake', { type: 'resubmit' });
+      return staffAction(online ? 'case.apply' : 'case.intake', { type: 'resubmit', ...(online ? { via: 'online' as const } : {}) });
+    }
     case 'refuse':
       return staffAction('case.intake', { type: 'refuse', reason: body.reason, remedies: body.remedies });
     case 'deferred_received':
-      await checkMaterials(trx, guide, [body.material], '/material');
+      await checkMaterials(trx, guide, [body.material], '/material', actor, row.id);
       if (body.material.receivedAs === 'deferred' || body.material.receivedAs === 'missing') throw problems.field('/material/receivedAs', '请记录实际收取的方式');
       await saveMaterials(trx, row.id, guide, [body.material], true);
       return staffAction('case.intake', { type: 'deferred_received', materialId: body.material.materialId });
@@ -263,7 +315,8 @@ export async function createCase(trx: Transaction<DB>, actor: Actor, body: Creat
   const guide = await guideOf(trx, item.version_id);
   const applicant = await applicantOf(trx, actor, body);
   checkServiceObject(guide, applicant.kind);
-  await checkMaterials(trx, guide, body.materials, '/materials');
+  if (body.submit) checkDeclaration(actor, body.declaration, '/declaration');
+  await checkMaterials(trx, guide, body.materials, '/materials', actor);
 
   const { rows } = await sql<{ serial: string }>`SELECT nextval('case_serial') AS serial`.execute(trx);
   const number = formatCaseNumber({ regionCode: item.region_code, date: beijingToday(ctx.now), serial: Number(rows[0]!.serial) });
@@ -310,6 +363,7 @@ export async function createCase(trx: Transaction<DB>, actor: Actor, body: Creat
     close_result: null,
     closed_at: null,
     updated_at: ctx.now,
+    delivery: null,
   };
   const who = caseActorOf(actor);
   // Action 1 records the creation; the state is the reduction of the later actions from initialState(channel, steps).
@@ -318,7 +372,7 @@ export async function createCase(trx: Transaction<DB>, actor: Actor, body: Creat
     actor_kind: who.kind, actor_id: who.id, actor_name: who.name, at: ctx.now,
   };
   const materials = materialRows(row.id, guide, body.materials, staff);
-  const follow = body.decision ?? (body.submit ? ({ type: 'submit' } as const) : null);
+  const follow = body.decision ?? (body.submit ? ({ type: 'submit', declaration: body.declaration } as const) : null);
   if (!follow) {
     await insertCase(trx, row, { actions: [created], handlerId: staff ? who.id : null, notices: [], materials });
     return row;

@@ -15,6 +15,14 @@ export interface CaseNotice extends Notice {
   eventType: string;
 }
 
+/** What the applicant is told at 办结, by the delivery they chose (or both ways when they chose none). */
+const HOW_DELIVERED = {
+  pickup: '请凭身份证件到窗口领取。',
+  mail: '结果将邮寄至您填写的地址。',
+  electronic: '结果将以电子方式送达，请在“我的办件”中查看。',
+  unknown: '请凭身份证件到窗口领取，或等待邮寄送达。',
+} as const;
+
 function dueText(row: CaseRow): string {
   return row.due_date ? `，承诺办结日期${chineseDate(row.due_date)}` : '';
 }
@@ -47,7 +55,7 @@ export function applicantNotice(row: CaseRow, event: CaseEvent, guide: GuideCont
         ? { title: '准予许可', body: `您申请的${item}已准予。${guide.resultName ? `结果（${guide.resultName}）` : '结果'}将按您选择的方式送达。` }
         : { title: '不予许可', body: `您申请的${item}不予许可。理由：${event.reason ?? ''}。${event.remedies ?? ''}` };
     case 'complete':
-      return { title: '已办结', body: `您申请的${item}已办结，请凭身份证件到窗口领取，或等待邮寄送达。` };
+      return { title: '已办结', body: `您申请的${item}已办结，${HOW_DELIVERED[row.delivery?.method ?? 'unknown']}` };
     case 'deliver':
       return { title: '已送达', body: `您申请的${item}结果已送达${event.method === 'mail' && event.reference ? `（邮件号 ${event.reference}）` : ''}。` };
     case 'withdraw':

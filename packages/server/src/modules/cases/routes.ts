@@ -3,23 +3,26 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { sql, type Transaction } from 'kysely';
 import { Type } from 'typebox';
-import { allowedEvents, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS } from '@onewindow/domain';
+import {
+  allowedEvents, applicantEvents, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS, type DeliveryPreference,
+} from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
 import { claimIdempotencyKey, idempotencyKey } from '../../platform/idempotency.ts';
 import { authorize, holdsRole, type Actor } from '../../platform/policy.ts';
 import { AppError, problems } from '../../platform/problem.ts';
 import { IdParams, StrictObject } from '../../platform/schemas.ts';
-import { MIME, type FileKind } from '../../platform/files.ts';
-import { readUpload } from '../../platform/uploads.ts';
+import { keepFile, readUpload, SCAN_KINDS, SCAN_MAX_BYTES } from '../../platform/uploads.ts';
 import type { AuditInfo } from '../../platform/request-context.ts';
 import { act, engineContextOf, guideOf, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
 import { buildEvent, caseActorOf, createCase, type BuiltEvent } from './intake.ts';
 import { authorizeRead, caseScopes, loadCase, worklist } from './queries.ts';
 import { ActBody, CreateCaseBody, WorklistQuery } from './schemas.ts';
-import { ACTION_LABELS } from './timeline.ts';
+import { ACTION_LABELS, applicantTimelineEntry, PUBLIC_ACTIONS } from './timeline.ts';
 
-const SCAN_KINDS: readonly FileKind[] = ['pdf', 'jpeg', 'png', 'ofd'];
-const SCAN_MAX_BYTES = 20 * 1024 * 1024;
+/** The delivery address as staff see it in the case file: the phone masked like the applicant's own. */
+function maskedDelivery(delivery: DeliveryPreference): DeliveryPreference {
+  return delivery.address ? { ...delivery, address: { ...delivery.address, phone: maskPhone(delivery.address.phone) } } : delivery;
+}
 
 export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const engineContext = () => engineContextOf(app);
@@ -156,6 +159,9 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const stepName = (id: string | null) => steps.find((s) => s.id === id)?.name ?? null;
       const fileKinds = new Map((await fileRows(materials.flatMap((m) => m.files))).map((f) => [f.sha256, f.mime]));
       const agent = row.parties.agent;
+      // The applicant's own view leaves out what is internal to the administration (see applicantTimelineEntry).
+      const ownView = request.actor.kind === 'applicant';
+      const departmentName = department?.name ?? '';
       return {
         id: row.id,
         number: row.number,
@@ -163,7 +169,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         trackingToken: row.tracking_token,
         item: { code: row.item_code, name: row.item_name, guideVersionId: row.guide_version_id, promisedLimit: guide.promisedLimit, caseType: guide.caseType, resultName: guide.resultName },
         regionCode: row.region_code,
-        department: { id: row.department_id, name: department?.name ?? '' },
+        department: { id: row.department_id, name: departmentName },
         channel: row.channel,
         applicant: { kind: row.applicant_kind, name: row.applicant_name, idType: row.applicant_id_type, idNumber: maskIdNumber(row.applicant_id_number), phone: maskPhone(row.applicant_phone), legalRepresentative: row.parties.legalRepresentative, hasAccount: row.applicant_account !== null },
         agent: agent ? { name: agent.name, idNumber: maskIdNumber(agent.idNumber), phone: maskPhone(agent.phone), authorisation: agent.authorisation } : null,
@@ -187,21 +193,25 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }),
         status: row.status,
         statusLabel: CASE_STATUS_LABELS[row.status as keyof typeof CASE_STATUS_LABELS],
-        state: row.state,
+        state: ownView ? { ...row.state, pendingExtension: null } : row.state,
         steps: steps.map((s) => ({ id: s.id, name: s.name, role: s.role, departmentId: s.departmentId })),
         currentStep: row.state.currentStep ? { id: row.state.currentStep, name: stepName(row.state.currentStep) } : null,
         pendingRole: row.pending_role,
-        allowedActions: allowedEvents(row.state),
+        allowedActions: ownView ? applicantEvents(row.state) : allowedEvents(row.state),
+        delivery: row.delivery && (ownView ? row.delivery : maskedDelivery(row.delivery)),
         appliedAt: row.applied_at,
         acceptedAt: row.accepted_at,
         dueDate: row.due_date,
         dueAt: row.due_at,
         clock: row.clock,
         remainingWorkdays: row.due_date && row.clock ? remainingWorkdays(calendar, row.due_date, new Date().toISOString()) : null,
-        timeline: actions.map((a) => ({
-          seq: a.seq, type: a.type, label: ACTION_LABELS[a.type as keyof typeof ACTION_LABELS] ?? a.type, at: a.at, actorKind: a.actor_kind, actorName: a.actor_name,
-          step: stepName(a.step_id), opinion: a.opinion, event: a.event,
-        })),
+        timeline: actions.filter((a) => !ownView || PUBLIC_ACTIONS.has(a.type)).map((a) => {
+          const entry = {
+            seq: a.seq, type: a.type, label: ACTION_LABELS[a.type as keyof typeof ACTION_LABELS] ?? a.type, at: a.at, actorKind: a.actor_kind, actorName: a.actor_name,
+            step: stepName(a.step_id), opinion: a.opinion, event: a.event,
+          };
+          return ownView ? applicantTimelineEntry(entry, departmentName) : entry;
+        }),
       };
     },
   );
@@ -218,7 +228,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await loadCase(app.db, request.params.id);
       await authorizeRead(app.db, request, row);
       if (request.actor.kind === 'staff') await request.auditPersonalDataRead('case', row.id, ['applicant_id_number', 'applicant_phone']);
-      return { name: row.applicant_name, idType: row.applicant_id_type, idNumber: row.applicant_id_number, phone: row.applicant_phone, agent: row.parties.agent };
+      return { name: row.applicant_name, idType: row.applicant_id_type, idNumber: row.applicant_id_number, phone: row.applicant_phone, agent: row.parties.agent, delivery: row.delivery };
     },
   );
 
@@ -227,12 +237,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { action: 'case.create' }, schema: { tags: ['cases'], summary: '上传材料扫描件或电子件（PDF、JPEG、PNG、OFD，按内容判断类型，最大 20 MB）' } },
     async (request, reply) => {
       const upload = await readUpload(request, SCAN_KINDS, SCAN_MAX_BYTES);
-      const sha256 = await app.files.put(upload.bytes);
-      await request.change(async (trx, audit) => {
-        await trx.insertInto('files').values({ sha256, size: upload.bytes.length, mime: MIME[upload.kind] }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
-        audit({ targetType: 'file', targetId: sha256, detail: { kind: upload.kind, size: upload.bytes.length } });
-      });
-      return reply.status(201).send({ sha256, size: upload.bytes.length, mime: MIME[upload.kind] });
+      return reply.status(201).send(await keepFile(request, app.files, upload.bytes, upload.kind));
     },
   );
 

@@ -61,13 +61,15 @@ export const CreateCaseBody = StrictObject({
   materials: Type.Array(ReceivedMaterialInput, { maxItems: 100 }),
   /** online: submit at once instead of keeping a draft */
   submit: Type.Optional(Type.Boolean()),
+  /** online with `submit`: the applicant confirms the declaration of truth (承诺) */
+  declaration: Type.Optional(Type.Boolean({ description: '申请人确认承诺（网上提交时须为 true）' })),
   decision: Type.Optional(IntakeDecision),
 });
 export type CreateCaseBody = Static<typeof CreateCaseBody>;
 
 /** One action on a case; the server fills in what it decides itself (due dates, the current step, the approver). */
 export const CaseActionBody = Type.Union([
-  StrictObject({ type: Type.Literal('submit') }),
+  StrictObject({ type: Type.Literal('submit'), declaration: Type.Optional(Type.Boolean({ description: '申请人确认承诺（申请人提交时须为 true）' })) }),
   StrictObject({ type: Type.Literal('accept'), deferred: Type.Optional(Deferred), commitment: Type.Optional(Type.String({ maxLength: 1000 })), opinion: Type.Optional(Opinion) }),
   StrictObject({ type: Type.Literal('request_correction'), items: Type.Optional(CorrectionItems), opinion: Type.Optional(Opinion) }),
   StrictObject({ type: Type.Literal('resubmit'), materials: Type.Array(ReceivedMaterialInput, { minItems: 1, maxItems: 100 }) }),
@@ -111,3 +113,27 @@ export const WorklistQuery = StrictObject({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
 });
 export type WorklistQuery = Static<typeof WorklistQuery>;
+
+/** 网上申请草稿: saved as often as the applicant likes, checked against the form only when submitted. */
+export const DraftBody = StrictObject({
+  expectedVersion: Type.Integer({ minimum: 1 }),
+  formData: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()),
+  materials: Type.Array(ReceivedMaterialInput, { maxItems: 100 }),
+});
+export type DraftBody = Static<typeof DraftBody>;
+
+const MailAddressInput = StrictObject(
+  {
+    recipient: NonEmpty(50),
+    phone: Type.String({ maxLength: 20, description: '手机号码或带区号的固定电话' }),
+    regionCode: Type.String({ maxLength: 9, description: '区县（6位）或乡镇街道（9位）行政区划代码' }),
+    detail: NonEmpty(200),
+  },
+  { description: '邮寄地址' },
+);
+
+export const DeliveryBody = StrictObject({
+  method: Type.Union([Type.Literal('pickup'), Type.Literal('mail'), Type.Literal('electronic')], { description: '窗口领取、邮寄送达、电子送达' }),
+  address: Type.Optional(MailAddressInput),
+});
+export type DeliveryBody = Static<typeof DeliveryBody>;

@@ -27,3 +27,30 @@ export const PUBLIC_ACTIONS = new Set<string>([
   'create', 'submit', 'accept', 'request_correction', 'resubmit', 'correction_expired', 'refuse', 'deferred_received', 'complete_step',
   'start_special', 'end_special', 'decide_extension', 'decide', 'withdraw', 'complete', 'deliver',
 ]);
+
+/** Back-office steps (审查、决定、特别程序、延期): done by the implementing department, not by a named person. */
+const BACK_OFFICE_ACTIONS = new Set<string>(['complete_step', 'send_back', 'decide', 'start_special', 'end_special', 'request_extension', 'decide_extension']);
+
+/** How the applicant sees the staff member who took a window step (受理、补正告知、办结、送达 …). */
+export const WINDOW_STAFF = '窗口工作人员';
+
+export interface TimelineEntry {
+  type: string;
+  actorKind: string;
+  actorName: string;
+  opinion: string | null;
+  event: unknown;
+}
+
+/**
+ * A timeline entry as the applicant sees it: what was done and when, the decision's reason and remedies and the
+ * correction items (they are in the event), but no staff member's name — window steps are the window's, back-office
+ * steps the department's — and no staff opinion, which is the reviewers' working record. Entries not shown to the
+ * public (退回, a 延期 not yet approved) are left out before this by PUBLIC_ACTIONS.
+ */
+export function applicantTimelineEntry<E extends TimelineEntry>(entry: E, departmentName: string): E {
+  if (entry.actorKind !== 'staff') return entry;
+  const event = { ...(entry.event as Record<string, unknown>) };
+  delete event.opinion;
+  return { ...entry, actorName: BACK_OFFICE_ACTIONS.has(entry.type) ? departmentName : WINDOW_STAFF, opinion: null, event };
+}
