@@ -5,6 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import LandingPage from './portal/LandingPage.tsx';
+import { ElderModeProvider } from './shared/elderMode.tsx';
 import { ErrorBoundary } from './shared/ErrorBoundary.tsx';
 import { FullPageSpin, RequireApplicant, RequireStaff, useStaffMe } from './shared/guards.tsx';
 import { SessionProvider } from './shared/session.tsx';
@@ -24,6 +25,7 @@ const PortalHome = lazy(() => import('./portal/PortalHome.tsx'));
 const MyCasesPage = lazy(() => import('./portal/MyCasesPage.tsx'));
 const MyCasePage = lazy(() => import('./portal/MyCasePage.tsx'));
 const MessagesPage = lazy(() => import('./portal/MessagesPage.tsx'));
+const ApplyPage = lazy(() => import('./portal/apply/ApplyPage.tsx'));
 const WorkbenchLayout = lazy(() => import('./workbench/WorkbenchLayout.tsx'));
 const WorkbenchHome = lazy(() => import('./workbench/WorkbenchHome.tsx'));
 const AccountSecurityPage = lazy(() => import('./workbench/AccountSecurityPage.tsx'));
@@ -36,13 +38,15 @@ export function App() {
     <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
-          <BrowserRouter>
-            <ErrorBoundary>
-              <Suspense fallback={<FullPageSpin />}>
-                <AppRoutes />
-              </Suspense>
-            </ErrorBoundary>
-          </BrowserRouter>
+          <ElderModeProvider>
+            <BrowserRouter>
+              <ErrorBoundary>
+                <Suspense fallback={<FullPageSpin />}>
+                  <AppRoutes />
+                </Suspense>
+              </ErrorBoundary>
+            </BrowserRouter>
+          </ElderModeProvider>
         </SessionProvider>
       </AntApp>
     </ConfigProvider>
@@ -70,6 +74,7 @@ function AppRoutes() {
         <Route index element={<PortalHome />} />
         <Route path="cases" element={<MyCasesPage />} />
         <Route path="cases/:id" element={<MyCasePage />} />
+        <Route path="apply/:code" element={<ApplyPage />} />
         <Route path="messages" element={<MessagesPage />} />
       </Route>
       <Route

@@ -1,6 +1,6 @@
 // Shapes of the case API's JSON answers (packages/server/src/modules/cases): worklists, the case file, public
 // tracking and the applicant's own cases.
-import type { CaseEventType, CaseState, CaseStatus, ClockColour, FormDefinition, ReceivedAs, Role } from '@onewindow/domain';
+import type { CaseEventType, CaseState, CaseStatus, ClockColour, DeliveryPreference, FormDefinition, ReceivedAs, Role } from '@onewindow/domain';
 
 /** One row of GET /api/cases (a worklist); ID numbers come masked. */
 export interface WorklistRow {
@@ -90,8 +90,10 @@ export interface CaseDetail {
   steps: CaseStep[];
   currentStep: { id: string; name: string | null } | null;
   pendingRole: Role | null;
-  /** Event types the case's state admits now, whoever may take them. */
+  /** Event types the case's state admits now, whoever may take them (for the applicant: those they may take). */
   allowedActions: CaseEventType[];
+  /** How the applicant wants the result delivered, once chosen (结果送达方式). */
+  delivery?: DeliveryPreference | null;
   appliedAt: string;
   acceptedAt: string | null;
   dueDate: string | null;
@@ -127,6 +129,8 @@ export interface PublicCase {
 export interface MyCaseRow {
   id: string;
   number: string;
+  /** The item's code, where the server gives it (a draft continues at /portal/apply/:code). */
+  itemCode?: string;
   itemName: string;
   status: CaseStatus;
   statusLabel: string;

@@ -1,11 +1,12 @@
 // An application form (申请表) drawn from its declarative definition. On submit it runs the shared validateFormData,
 // the very check the server runs, and shows each problem on its field (table cells included).
-import { useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Select, Table } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { isFieldRequired, isFieldVisible, validateFormData, type FormDefinition, type FormField, type FormIssue } from '@onewindow/domain';
 import { RegionTreeSelect } from '../admin/regions/RegionTreeSelect.tsx';
 import type { RegionOption } from '../admin/regions/regionTree.ts';
+import type { FieldProblem } from '../shared/api.ts';
 import { placeFieldErrors } from '../shared/errors.ts';
 import { isoDateItemProps } from '../shared/isoDate.ts';
 import { useCatalogText } from './useCatalogText.ts';
@@ -20,9 +21,13 @@ interface Props {
   /** Values to start from (a draft), and a callback on every change (to keep the draft). */
   initialValues?: Values;
   onChange?: (values: Values) => void;
+  /** The submit button's text (default 提交校验). */
+  submitLabel?: ReactNode;
+  /** Problems the server found, paths relative to the form data: shown on their fields as they arrive. */
+  problems?: FieldProblem[];
 }
 
-export function ApplicationForm({ definition, regionOptions, onValid, initialValues, onChange }: Props) {
+export function ApplicationForm({ definition, regionOptions, onValid, initialValues, onChange, submitLabel, problems }: Props) {
   const { t } = useCatalogText();
   const [form] = Form.useForm<Values>();
   const values = (Form.useWatch([], form) ?? {}) as Values;
@@ -37,6 +42,11 @@ export function ApplicationForm({ definition, regionOptions, onValid, initialVal
     setResult({ issues, unplaced });
     if (issues.length === 0) onValid?.(entered);
   }
+
+  useEffect(() => {
+    if (!problems || problems.length === 0) return;
+    setResult({ issues: problems, unplaced: placeFieldErrors(form, problems) });
+  }, [form, problems]);
 
   return (
     <Form
@@ -71,7 +81,7 @@ export function ApplicationForm({ definition, regionOptions, onValid, initialVal
         />
       )}
       <Button type="primary" htmlType="submit">
-        {t('form.submit')}
+        {submitLabel ?? t('form.submit')}
       </Button>
     </Form>
   );

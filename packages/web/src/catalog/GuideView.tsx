@@ -3,10 +3,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { Alert, Button, Collapse, Descriptions, Flex, Steps, Tag, Typography, type DescriptionsProps } from 'antd';
-import { ExportOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { ExportOutlined, FilePdfOutlined, FormOutlined, PrinterOutlined } from '@ant-design/icons';
 import { beijingToday, type GuideContent, type Material } from '@onewindow/domain';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { api, isApiError } from '../shared/api.ts';
+import { useElderMode } from '../shared/elderMode.tsx';
 import { guideFileUrl, guidePdfUrl } from './types.ts';
 import { useCatalogText } from './useCatalogText.ts';
 import './guide.css';
@@ -24,17 +26,21 @@ interface Props {
   meta: GuideMeta;
   /** A draft shown in the editor: no PDF (only published guides have one) and a banner saying so. */
   preview?: boolean;
+  /** Where 在线办理 leads on this portal, for items applied for here; otherwise the guide's own online address. */
+  applyTo?: string;
 }
 
 type LimitUnit = 'workday' | 'day' | 'hour';
 const LEGAL_UNIT: Record<string, LimitUnit> = { G: 'workday', Z: 'day' };
 const ONLINE_FORMS = ['2', '3'];
 
-export function GuideView({ guide, meta, preview = false }: Props) {
+export function GuideView({ guide, meta, preview = false, applyTo }: Props) {
   const { t, code } = useCatalogText();
   const { formatDate } = useI18n();
+  const navigate = useNavigate();
   const printing = usePrinting();
   const online = guide.handlingForms.some((form) => ONLINE_FORMS.includes(form)) && guide.onlineUrl.trim() !== '';
+  const due = useDueDate(guide.promisedLimit.amount, guide.promisedLimit.unit);
 
   return (
     <article className="guide">
@@ -57,24 +63,30 @@ export function GuideView({ guide, meta, preview = false }: Props) {
           </Typography.Text>
         )}
         <Flex wrap gap={8} className="no-print" style={{ marginTop: 16 }}>
+          {applyTo && (
+            <Button type="primary" size="large" icon={<FormOutlined />} onClick={() => navigate(applyTo)} data-testid="guide-apply">
+              {t('guide.applyHere')}
+            </Button>
+          )}
           {!preview && (
-            <Button type="primary" icon={<FilePdfOutlined />} href={guidePdfUrl(meta.code)} download data-testid="guide-pdf">
+            <Button type={applyTo ? 'default' : 'primary'} size={applyTo ? 'large' : 'middle'} icon={<FilePdfOutlined />} href={guidePdfUrl(meta.code)} download data-testid="guide-pdf">
               {t('guide.pdf')}
             </Button>
           )}
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          <Button icon={<PrinterOutlined />} size={applyTo ? 'large' : 'middle'} onClick={() => window.print()}>
             {t('guide.print')}
           </Button>
-          {online && (
+          {online && !applyTo && (
             <Button icon={<ExportOutlined />} href={guide.onlineUrl} target="_blank" rel="noopener noreferrer">
               {t('guide.onlineApply')}
             </Button>
           )}
         </Flex>
+        <KeyFacts guide={guide} due={due} />
       </header>
 
       <Section title={t('guide.section.overview')}>
-        <Overview guide={guide} meta={meta} />
+        <Overview guide={guide} meta={meta} due={due} />
       </Section>
       <Section title={t('guide.section.conditions')}>
         <Paragraph text={guide.acceptanceConditions} />
@@ -190,9 +202,41 @@ function FileLink({ sha256, label }: { sha256: string; label: string }) {
   );
 }
 
-function Overview({ guide, meta }: { guide: GuideContent; meta: GuideMeta }) {
+function useLimitText() {
+  const { t } = useCatalogText();
+  return (amount: number, unit: LimitUnit) => (amount === 0 ? t('guide.immediate') : t(`guide.limit.${unit}`, { amount }));
+}
+
+/**
+ * What an applicant asks first, before the full table: how long it takes and until when, how often to go there, how
+ * far it is done online, and the fee.
+ */
+function KeyFacts({ guide, due }: { guide: GuideContent; due: Due | null }) {
+  const { t, code } = useCatalogText();
+  const limitText = useLimitText();
+  const facts: { key: string; label: string; value: ReactNode }[] = [
+    { key: 'promised', label: t('guide.promisedLimit'), value: limitText(guide.promisedLimit.amount, guide.promisedLimit.unit) },
+    ...(due ? [{ key: 'due', label: t('guide.dueDate'), value: <DueText due={due} short /> }] : []),
+    { key: 'visits', label: t('guide.visits'), value: guide.visits === 0 ? t('guide.visitsNone') : t('guide.visitsCount', { count: guide.visits }) },
+    { key: 'depth', label: t('guide.onlineDepth'), value: code('onlineDepth', guide.onlineDepth) },
+    { key: 'fee', label: t('guide.charged'), value: guide.charged ? t('guide.chargedYes') : t('guide.free') },
+  ];
+  return (
+    <dl className="guide-facts" data-testid="guide-facts">
+      {facts.map((fact) => (
+        <div key={fact.key} className="guide-fact" data-testid={`guide-fact-${fact.key}`}>
+          <dt>{fact.label}</dt>
+          <dd>{fact.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Overview({ guide, meta, due }: { guide: GuideContent; meta: GuideMeta; due: Due | null }) {
   const { t, code, join } = useCatalogText();
-  const limitText = (amount: number, unit: LimitUnit) => (amount === 0 ? t('guide.immediate') : t(`guide.limit.${unit}`, { amount }));
+  const { elder } = useElderMode();
+  const limitText = useLimitText();
   const withNote = (text: string, note: string) => (
     <>
       {text}
@@ -221,9 +265,7 @@ function Overview({ guide, meta }: { guide: GuideContent; meta: GuideMeta }) {
       label: t('guide.promisedLimit'),
       children: withNote(limitText(guide.promisedLimit.amount, guide.promisedLimit.unit), guide.promisedLimit.note),
     },
-    ...(guide.promisedLimit.amount > 0 && guide.promisedLimit.unit !== 'hour'
-      ? [{ key: 'due', label: t('guide.dueDate'), children: <DueDate amount={guide.promisedLimit.amount} unit={guide.promisedLimit.unit} /> }]
-      : []),
+    ...(due ? [{ key: 'due', label: t('guide.dueDate'), children: <DueText due={due} /> }] : []),
     {
       key: 'visits',
       label: t('guide.visits'),
@@ -248,7 +290,7 @@ function Overview({ guide, meta }: { guide: GuideContent; meta: GuideMeta }) {
     ...optional('intermediary', t('guide.intermediaryServices'), guide.intermediaryServices),
     { key: 'code', label: t('guide.code'), children: meta.code },
   ];
-  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={items} />;
+  return <Descriptions bordered size="small" column={elder ? 1 : { xs: 1, sm: 1, md: 2 }} items={items} />;
 }
 
 function Fees({ guide }: { guide: GuideContent }) {
@@ -271,14 +313,18 @@ function Fees({ guide }: { guide: GuideContent }) {
 
 type Due = { kind: 'loading' } | { kind: 'date'; date: string } | { kind: 'unknown'; reason: string | null };
 
-/** 预计办结日期 for a case accepted today, by the working-day calendar on the server. */
-function DueDate({ amount, unit }: { amount: number; unit: 'workday' | 'day' }) {
-  const { t } = useCatalogText();
-  const { formatDate } = useI18n();
+/**
+ * 预计办结日期 for a case accepted today, by the working-day calendar on the server; null when there is none to
+ * compute (即办件, or a limit in hours).
+ */
+function useDueDate(amount: number, unit: LimitUnit): Due | null {
+  const wanted = amount > 0 && unit !== 'hour';
   const [due, setDue] = useState<Due>({ kind: 'loading' });
 
   useEffect(() => {
+    if (!wanted) return;
     let cancelled = false;
+    setDue({ kind: 'loading' });
     api.get<{ dueDate: string }>('/api/calendar/due-date', { start: beijingToday(), amount, unit }).then(
       (result) => !cancelled && setDue({ kind: 'date', date: result.dueDate }),
       (error: unknown) => {
@@ -290,14 +336,20 @@ function DueDate({ amount, unit }: { amount: number; unit: 'workday' | 'day' }) 
     return () => {
       cancelled = true;
     };
-  }, [amount, unit]);
+  }, [wanted, amount, unit]);
 
+  return wanted ? due : null;
+}
+
+function DueText({ due, short = false }: { due: Due; short?: boolean }) {
+  const { t } = useCatalogText();
+  const { formatDate } = useI18n();
   if (due.kind === 'loading') return <span className="guide-muted">…</span>;
-  if (due.kind === 'date') return <>{t('guide.dueDateValue', { date: formatDate(due.date) })}</>;
+  if (due.kind === 'date') return <span data-testid="guide-due-date">{short ? formatDate(due.date) : t('guide.dueDateValue', { date: formatDate(due.date) })}</span>;
   return (
     <>
       {t('guide.dueDateUnknown')}
-      {due.reason && <div className="guide-muted">{due.reason}</div>}
+      {due.reason && !short && <div className="guide-muted">{due.reason}</div>}
     </>
   );
 }
@@ -346,8 +398,8 @@ function MaterialRows({ material, index, expandAll }: { material: Material; inde
   return (
     <tbody>
       <tr>
-        <td>{index + 1}</td>
-        <td>
+        <td className="guide-index">{index + 1}</td>
+        <td className="guide-name-cell">
           <div className="guide-material-name">{material.name}</div>
           {hasDetails && (
             <Button
@@ -363,16 +415,16 @@ function MaterialRows({ material, index, expandAll }: { material: Material; inde
             </Button>
           )}
         </td>
-        <td>{code('materialSource', material.source)}</td>
-        <td className="guide-nowrap">
+        <td data-label={t('material.source')}>{code('materialSource', material.source)}</td>
+        <td className="guide-nowrap" data-label={t('material.necessity')}>
           <Tag color={NECESSITY_COLORS[material.necessity]}>{code('necessity', material.necessity)}</Tag>
         </td>
-        <td className="guide-nowrap">{code('materialType', material.type)}</td>
-        <td>{code('materialForm', material.form)}</td>
-        <td className="guide-nowrap">{counts.length > 0 ? join(counts) : '—'}</td>
-        <td>{material.issuer || '—'}</td>
-        <td className="guide-notes">{material.fillingNotes || '—'}</td>
-        <td>
+        <td className="guide-nowrap" data-label={t('material.type')}>{code('materialType', material.type)}</td>
+        <td data-label={t('material.form')}>{code('materialForm', material.form)}</td>
+        <td className="guide-nowrap" data-label={t('material.count')}>{counts.length > 0 ? join(counts) : '—'}</td>
+        <td data-label={t('material.issuer')}>{material.issuer || '—'}</td>
+        <td className="guide-notes" data-label={t('material.notes')}>{material.fillingNotes || '—'}</td>
+        <td data-label={t('material.downloads')}>
           {material.blankForm || material.sample ? (
             <Flex vertical gap={2}>
               {material.blankForm && <FileLink sha256={material.blankForm} label={t('material.blankForm')} />}
@@ -385,7 +437,7 @@ function MaterialRows({ material, index, expandAll }: { material: Material; inde
       </tr>
       {open && hasDetails && (
         <tr className="guide-details-row" id={detailsId}>
-          <td />
+          <td className="guide-index" />
           <td colSpan={9}>
             {material.reviewPoints.length > 0 && (
               <ol className="guide-list">

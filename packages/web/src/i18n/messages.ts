@@ -6,6 +6,11 @@ export type Locale = 'zh' | 'en';
 const zh = {
   'app.name': '一窗通办',
   'app.footer': '一窗通办 政务服务平台',
+  'layout.skipToContent': '跳到主要内容',
+  'layout.elder': '长辈版',
+  'layout.elderOn': '切换到长辈版：字更大、对比更强、页面更简洁',
+  'layout.elderOff': '退出长辈版，回到标准版',
+  'layout.nav': '个人中心菜单',
 
   'common.save': '保存',
   'common.cancel': '取消',
@@ -85,6 +90,12 @@ const zh = {
   'landing.popular': '热门搜索：',
   'landing.track': '办件查询',
   'landing.trackText': '凭办件编号和证件号码后六位查询办理进度',
+  'landing.personThemes': '个人办事',
+  'landing.companyThemes': '法人办事',
+  'landing.morePerson': '全部个人事项',
+  'landing.moreCompany': '全部法人事项',
+  'landing.byDepartment': '按部门浏览',
+  'landing.byRegion': '按地区浏览',
 
   'login.staffTab': '工作人员登录',
   'login.applicantTab': '申请人登录',
@@ -122,6 +133,10 @@ const zh = {
   'portal.home': '个人中心',
   'portal.cases': '我的办件',
   'portal.messages': '我的消息',
+  'portal.findService': '查找事项，在线办理',
+  'portal.findServiceText': '搜索或按主题查找事项，网上办理深度为Ⅲ级、Ⅳ级的事项可在线申请',
+  'portal.casesText': '查看办理进度、补正材料、下载文书',
+  'portal.messagesText': '受理、补正、决定等办理通知',
 
   'nav.home': '工作台',
   'nav.regions': '区划管理',
@@ -255,6 +270,11 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   'app.name': 'OneWindow',
   'app.footer': 'OneWindow Government Services',
+  'layout.skipToContent': 'Skip to main content',
+  'layout.elder': 'Senior mode',
+  'layout.elderOn': 'Larger text, higher contrast and simpler pages',
+  'layout.elderOff': 'Back to the standard view',
+  'layout.nav': 'Account menu',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -334,6 +354,12 @@ const en: Record<MessageKey, string> = {
   'landing.popular': 'Popular:',
   'landing.track': 'Track an application',
   'landing.trackText': 'Follow progress with the case number and the last 6 characters of the ID number',
+  'landing.personThemes': 'For individuals',
+  'landing.companyThemes': 'For organisations',
+  'landing.morePerson': 'All services for individuals',
+  'landing.moreCompany': 'All services for organisations',
+  'landing.byDepartment': 'By department',
+  'landing.byRegion': 'By region',
 
   'login.staffTab': 'Staff',
   'login.applicantTab': 'Applicant',
@@ -371,6 +397,10 @@ const en: Record<MessageKey, string> = {
   'portal.home': 'My account',
   'portal.cases': 'My applications',
   'portal.messages': 'Messages',
+  'portal.findService': 'Find a service and apply online',
+  'portal.findServiceText': 'Search or browse by theme; services at online level III or IV can be applied for here',
+  'portal.casesText': 'Follow progress, send corrections, download documents',
+  'portal.messagesText': 'Notices of acceptance, corrections and decisions',
 
   'nav.home': 'Workbench',
   'nav.regions': 'Regions',

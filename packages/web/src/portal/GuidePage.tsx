@@ -10,6 +10,7 @@ import { LoadError } from '../shared/LoadError.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { PublicLayout } from '../shared/PublicLayout.tsx';
 import { useApi } from '../shared/useApi.ts';
+import { canApplyOnline } from './apply/applyModel.ts';
 
 /** /guide/:code — the service guide in force, for anyone. */
 export default function GuidePage() {
@@ -44,6 +45,7 @@ export default function GuidePage() {
     body = (
       <GuideView
         guide={data.guide}
+        applyTo={canApplyOnline(data.guide) ? `/portal/apply/${encodeURIComponent(data.code)}` : undefined}
         meta={{
           code: data.code,
           regionName: data.regionName,

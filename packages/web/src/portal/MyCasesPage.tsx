@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { Card, Table } from 'antd';
-import type { CaseStatus } from '@onewindow/domain';
+import { Empty, Flex, Skeleton, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { CaseStatusTag } from '../cases/CaseTags.tsx';
 import type { MyCaseRow } from '../cases/types.ts';
 import { useCaseText } from '../cases/useCaseText.ts';
@@ -9,35 +9,69 @@ import { LoadError } from '../shared/LoadError.tsx';
 import type { ItemList } from '../shared/types.ts';
 import { useApi } from '../shared/useApi.ts';
 import { ApplicantLayout } from './ApplicantLayout.tsx';
+import { usePortalText } from './portalText.ts';
+import './portal.css';
 
-/** /portal/cases — 我的办件: the applicant's cases, newest first. */
+/** Where a case opens: a draft continues in the application, anything else shows its file. */
+function openPath(row: MyCaseRow): string {
+  if (row.status === 'draft' && row.itemCode) return `/portal/apply/${encodeURIComponent(row.itemCode)}?case=${encodeURIComponent(row.id)}`;
+  return `/portal/cases/${encodeURIComponent(row.id)}`;
+}
+
+/** /portal/cases — 我的办件: the applicant's cases, newest first, each with its status and due date. */
 export default function MyCasesPage() {
   const { t } = useCaseText();
+  const tPortal = usePortalText();
   const { formatDate, formatDateTime } = useI18n();
   const cases = useApi<ItemList<MyCaseRow>>('/api/my/cases');
+  const rows = cases.data?.items ?? [];
 
   return (
     <ApplicantLayout>
-      <Card title={t('my.title')} style={{ maxWidth: 1080, margin: '0 auto' }}>
+      <Flex vertical gap={16} style={{ maxWidth: 1080, margin: '0 auto' }}>
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+            {t('my.title')}
+          </Typography.Title>
+          <Link to="/search">
+            <SearchOutlined aria-hidden /> {tPortal('my.newApplication')}
+          </Link>
+        </Flex>
         <LoadError error={cases.error} onRetry={cases.reload} />
-        <Table<MyCaseRow>
-          rowKey="id"
-          loading={cases.loading}
-          dataSource={cases.data?.items}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('my.empty') }}
-          data-testid="my-cases"
-          columns={[
-            { title: t('field.number'), dataIndex: 'number', render: (number: string, row) => <Link to={`/portal/cases/${row.id}`}>{number}</Link> },
-            { title: t('field.item'), dataIndex: 'itemName' },
-            { title: t('field.status'), dataIndex: 'status', render: (status: CaseStatus) => <CaseStatusTag status={status} /> },
-            { title: t('field.appliedAt'), dataIndex: 'appliedAt', render: (at: string) => formatDateTime(at) },
-            { title: t('field.dueDate'), dataIndex: 'dueDate', render: (date: string | null) => (date ? formatDate(date) : '—') },
-            { title: '', key: 'open', render: (_value, row) => <Link to={`/portal/cases/${row.id}`}>{t('my.open')}</Link> },
-          ]}
-        />
-      </Card>
+        {cases.loading && !cases.data && <Skeleton active paragraph={{ rows: 6 }} />}
+        {cases.data && rows.length === 0 && <Empty description={t('my.empty')} />}
+        {rows.length > 0 && (
+          <ul className="my-cases" data-testid="my-cases">
+            {rows.map((row) => (
+              <li key={row.id} className="portal-panel is-hoverable my-case" data-testid="my-case-row" data-status={row.status}>
+                <Flex justify="space-between" align="flex-start" gap={8} wrap>
+                  <Link to={openPath(row)} className="my-case-title">
+                    {row.itemName}
+                  </Link>
+                  <CaseStatusTag status={row.status} />
+                </Flex>
+                <dl className="my-case-facts">
+                  <div>
+                    <dt>{t('field.number')}</dt>
+                    <dd data-testid="my-case-number">{row.number}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('field.appliedAt')}</dt>
+                    <dd>{formatDateTime(row.appliedAt)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('field.dueDate')}</dt>
+                    <dd>{row.dueDate ? formatDate(row.dueDate) : '—'}</dd>
+                  </div>
+                </dl>
+                <Link to={openPath(row)} aria-label={`${row.status === 'draft' ? tPortal('my.continue') : t('my.open')}：${row.itemName}`}>
+                  {row.status === 'draft' ? tPortal('my.continue') : t('my.open')} →
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Flex>
     </ApplicantLayout>
   );
 }

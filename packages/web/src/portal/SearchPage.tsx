@@ -8,13 +8,13 @@ import { useCatalogText } from '../catalog/useCatalogText.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { PublicLayout } from '../shared/PublicLayout.tsx';
-import type { ItemList, Region, ServiceDomain } from '../shared/types.ts';
+import type { Department, ItemList, Region, ServiceDomain } from '../shared/types.ts';
 import { useApi } from '../shared/useApi.ts';
 import { SearchBox } from './SearchBox.tsx';
 import './portal.css';
 
 const PAGE_SIZE = 10;
-const FILTERS = ['region', 'domain', 'serviceObject', 'theme', 'depth'] as const;
+const FILTERS = ['region', 'department', 'domain', 'serviceObject', 'theme', 'depth'] as const;
 type Filter = (typeof FILTERS)[number];
 
 /** 服务对象 as the portal offers it: 个人 searches 自然人 items, 法人 searches 企业法人 items. */
@@ -35,6 +35,7 @@ export default function SearchPage() {
   const results = useApi<SearchResults>('/api/catalog/search', { q, ...filters, page, pageSize: PAGE_SIZE });
   const regions = useApi<ItemList<Region>>('/api/org/regions');
   const domains = useApi<ItemList<ServiceDomain>>('/api/org/service-domains');
+  const departments = useApi<ItemList<Department>>('/api/org/departments');
   const regionOptions = useMemo(() => toTreeSelectOptions(buildRegionTree(regions.data?.items ?? [])), [regions.data]);
   const domainName = useMemo(() => new Map((domains.data?.items ?? []).map((domain) => [domain.code, domain.name])), [domains.data]);
 
@@ -89,6 +90,20 @@ export default function SearchPage() {
                   allowClear
                   showSearch={{ treeNodeFilterProp: 'title' }}
                   popupMatchSelectWidth={false}
+                />
+              </FilterLabel>
+              <FilterLabel label={t('search.department')}>
+                <Select
+                  aria-label={t('search.department')}
+                  style={{ width: 260 }}
+                  value={filters.department}
+                  onChange={(value: string | undefined) => update({ department: value })}
+                  placeholder={t('search.allDepartments')}
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  popupMatchSelectWidth={false}
+                  data-testid="filter-department"
+                  options={(departments.data?.items ?? []).map((department) => ({ value: department.id, label: `${department.name}（${department.regionName}）` }))}
                 />
               </FilterLabel>
               <FilterLabel label={t('search.domain')}>
@@ -181,7 +196,7 @@ export default function SearchPage() {
 
 function FilterLabel({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Flex gap={8} align="baseline" wrap={false}>
+    <Flex gap={8} align="baseline" wrap={false} className="filter-label">
       <Typography.Text type="secondary" style={{ minWidth: 64, whiteSpace: 'nowrap' }}>
         {label}
       </Typography.Text>
@@ -201,6 +216,7 @@ function ResultCard({ hit, domainName }: { hit: SearchHit; domainName: string | 
         <Flex wrap gap={8} align="center">
           <Tag color={hit.caseType === '1' ? 'green' : 'blue'}>{code('caseType', hit.caseType)}</Tag>
           {hit.onlineDepth === 'IV' && <Tag color="cyan">{t('guide.fullyOnline')}</Tag>}
+          {hit.onlineDepth === 'III' && <Tag color="blue">{t('guide.appliedOnline')}</Tag>}
           <Typography.Text type="secondary">
             {hit.department} · {hit.region}
             {domainName ? ` · ${domainName}` : ''} · {code('itemType', hit.itemType)}

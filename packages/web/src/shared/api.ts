@@ -79,12 +79,14 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+async function request<T>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...extraHeaders };
   const isUpload = body instanceof FormData;
+  const isBytes = body instanceof Blob;
   // Fastify refuses an empty body declared as JSON, so the content type goes only with a body; the browser sets the
   // multipart boundary itself.
-  if (body !== undefined && !isUpload) headers['content-type'] = 'application/json';
+  if (isBytes) headers['content-type'] = 'application/octet-stream';
+  else if (body !== undefined && !isUpload) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -92,7 +94,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : isUpload ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : isUpload || isBytes ? body : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch {
@@ -128,4 +130,6 @@ export const api = {
     form.append('file', file, filename ?? (file instanceof File ? file.name : 'upload'));
     return request<T>('POST', path, form);
   },
+  /** Raw bytes (one chunk of a resumable upload) with headers such as Content-Range. */
+  putBytes: <T>(path: string, bytes: Blob, headers: Record<string, string>) => request<T>('PUT', path, bytes, headers),
 };

@@ -31,7 +31,7 @@ export function RequireApplicant({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === 'loading') return <FullPageSpin />;
   if (state.status === 'anonymous' || state.me.kind !== 'applicant') {
-    return <Navigate to={loginPath('applicant', location.pathname)} replace />;
+    return <Navigate to={loginPath('applicant', location.pathname + location.search)} replace />;
   }
   return children;
 }

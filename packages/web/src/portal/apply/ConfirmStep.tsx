@@ -1,0 +1,148 @@
+// 确认提交: everything the application says, each part with a way back to change it, what still blocks submission,
+// and the declaration of truth (承诺) to agree to before 提交申请.
+import { Alert, Button, Checkbox, Descriptions, Flex, Tag, Typography } from 'antd';
+import { validateFormData, type FormDefinition, type PublishedGuide } from '@onewindow/domain';
+import { FormDataView } from '../../cases/FormDataView.tsx';
+import { usePortalText } from '../portalText.ts';
+import { isExempt, outstandingMaterials, type Slots } from './applyModel.ts';
+
+interface Props {
+  published: PublishedGuide;
+  form: FormDefinition;
+  formData: Record<string, unknown>;
+  slots: Slots;
+  applicantNote: string;
+  declared: boolean;
+  onDeclared: (declared: boolean) => void;
+  uploading: boolean;
+  submitting: boolean;
+  submitError: string | null;
+  onEdit: (step: number) => void;
+  onSubmit: () => void;
+}
+
+export function ConfirmStep(props: Props) {
+  const { published, form, formData, slots, applicantNote, declared, onDeclared, uploading, submitting, submitError, onEdit, onSubmit } = props;
+  const t = usePortalText();
+  const guide = published.guide;
+  const missing = outstandingMaterials(guide, slots);
+  const formIssues = validateFormData(form, formData);
+  const blocked = missing.length > 0 || formIssues.length > 0;
+
+  return (
+    <Flex vertical gap={20}>
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        items={[
+          { key: 'item', label: t('confirm.item'), children: guide.name },
+          { key: 'department', label: t('confirm.department'), children: `${published.departmentName}（${published.regionName}）` },
+          { key: 'applicant', label: t('apply.applicant'), children: applicantNote },
+        ]}
+      />
+
+      <section aria-labelledby="confirm-form-title">
+        <Flex justify="space-between" align="center">
+          <Typography.Title level={2} id="confirm-form-title" className="apply-section-title">
+            {t('confirm.form')}
+          </Typography.Title>
+          <Button type="link" onClick={() => onEdit(0)}>
+            {t('confirm.edit')}
+          </Button>
+        </Flex>
+        {form.fields.length === 0 ? <Typography.Text>{t('apply.noForm')}</Typography.Text> : <FormDataView form={form} values={formData} />}
+      </section>
+
+      <section aria-labelledby="confirm-materials-title">
+        <Flex justify="space-between" align="center">
+          <Typography.Title level={2} id="confirm-materials-title" className="apply-section-title">
+            {t('confirm.materials')}
+          </Typography.Title>
+          <Button type="link" onClick={() => onEdit(1)}>
+            {t('confirm.edit')}
+          </Button>
+        </Flex>
+        <ol className="confirm-materials" data-testid="confirm-materials">
+          {guide.materials.map((material) => {
+            const slot = slots[material.id];
+            const files = slot?.files.length ?? 0;
+            let state;
+            if (isExempt(material)) state = <Tag color="green">{t('slot.exemptState')}</Tag>;
+            else if (files > 0) state = <Tag color="blue">{t('slot.provided', { count: files })}</Tag>;
+            else if (slot?.deferred && material.necessity === 'deferrable') state = <Tag color="orange">{t('slot.deferredState')}</Tag>;
+            else if (material.necessity === 'required') state = <Tag color="red">{t('slot.missingRequired')}</Tag>;
+            else state = <Tag>{t('slot.missing')}</Tag>;
+            return (
+              <li key={material.id}>
+                <span>{material.name}</span> {state}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {formIssues.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('confirm.formInvalid', { count: formIssues.length })}
+          action={
+            <Button size="small" onClick={() => onEdit(0)}>
+              {t('confirm.goForm')}
+            </Button>
+          }
+        />
+      )}
+      {missing.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="confirm-missing"
+          title={t('confirm.missing', { count: missing.length })}
+          description={missing.map((material) => material.name).join('、')}
+          action={
+            <Button size="small" onClick={() => onEdit(1)}>
+              {t('confirm.goUpload')}
+            </Button>
+          }
+        />
+      )}
+
+      <section className="declaration" aria-labelledby="declaration-title" data-testid="declaration">
+        <Typography.Title level={2} id="declaration-title" className="apply-section-title">
+          {t('confirm.declarationTitle')}
+        </Typography.Title>
+        <p id="declaration-text" className="declaration-text">
+          {t('confirm.declaration')}
+        </p>
+        <Checkbox checked={declared} onChange={(event) => onDeclared(event.target.checked)} aria-describedby="declaration-text" data-testid="declaration-checkbox">
+          {t('confirm.declarationAgree')}
+        </Checkbox>
+      </section>
+
+      {submitError && <Alert type="error" showIcon title={submitError} data-testid="submit-error" />}
+      {!declared && !blocked && (
+        <Typography.Text type="secondary" id="submit-hint">
+          {t('confirm.declarationRequired')}
+        </Typography.Text>
+      )}
+      <Flex gap={8} wrap>
+        <Button size="large" onClick={() => onEdit(1)}>
+          {t('apply.prev')}
+        </Button>
+        <Button
+          type="primary"
+          size="large"
+          loading={submitting}
+          disabled={blocked || !declared || uploading}
+          onClick={onSubmit}
+          aria-describedby={!declared && !blocked ? 'submit-hint' : undefined}
+          data-testid="apply-submit"
+        >
+          {t('confirm.submit')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}
