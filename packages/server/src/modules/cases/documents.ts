@@ -208,10 +208,12 @@ class DocumentWriter extends PdfWriter {
   /** The department, the seal place (（盖章）) and the date, at the bottom right of the body. */
   signOff(department: string, date: Date): void {
     const width = 240;
-    this.ensureSpace(60);
-    this.doc.moveDown(1.2);
-    const x = PAGE.margin + this.width - width;
     this.doc.font(FONT.regular).fontSize(BODY.size).fillColor(COLOR.text);
+    // The gap and both lines must fit, or the seal block moves to the next page whole (never half of it).
+    const gap = this.doc.currentLineHeight(true) * 0.6;
+    this.ensureSpace(gap + 2 * this.doc.currentLineHeight(true) + 12);
+    this.doc.y += gap;
+    const x = PAGE.margin + this.width - width;
     this.doc.text(`${department}（盖章）`, x, this.doc.y, { width, align: 'center', lineGap: 4 });
     this.doc.text(dayOf(date), x, this.doc.y + 4, { width, align: 'center' });
     this.doc.x = PAGE.margin;
