@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
-import { verifyAuditChain } from '../src/platform/audit/chain.ts';
+import { GENESIS_HASH, verifyAuditChain } from '../src/platform/audit/chain.ts';
 import { anonymous, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type Response, type TestApp } from './harness.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -165,6 +165,15 @@ describe('the hash chain', () => {
   it('verifies over every record written so far', async () => {
     const verdict = await verifyAuditChain(t.db);
     expect(verdict).toEqual({ ok: true, checked: await countRows(t.db, 'audit_log') });
+  });
+
+  it('each chain’s head holds its last record’s hash, which the next record of the chain links to', async () => {
+    const heads = await t.db.selectFrom('audit_chain_heads').select(['chain', 'hash']).orderBy('chain').execute();
+    expect(heads).toHaveLength(64);
+    for (const head of heads) {
+      const last = await t.db.selectFrom('audit_log').select('hash').where('chain', '=', head.chain).orderBy('id', 'desc').executeTakeFirst();
+      expect(head.hash, `chain ${head.chain}`).toBe(last?.hash ?? GENESIS_HASH);
+    }
   });
 
   it('verifies across page boundaries', async () => {

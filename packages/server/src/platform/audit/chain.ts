@@ -1,14 +1,12 @@
 // The audit chains: each record's hash covers its own fields and the previous record's hash in its chain, so changing,
 // removing or reordering any record breaks every hash after it. The log is AUDIT_CHAINS chains rather than one, each
-// append picking one and serialised only with the appends to that chain (a transaction-scoped advisory lock per chain):
-// with a single chain every change in every hall would queue for one lock held until commit.
+// append picking one and serialised only with the appends to that chain (the row lock on the chain's head in
+// audit_chain_heads, held until commit): with a single chain every change in every hall would queue for one lock.
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Advisory lock keys 7_120_330_002 … 7_120_330_002 + AUDIT_CHAINS - 1, one per chain. */
-const AUDIT_CHAIN_LOCK = 7_120_330_002;
 export const AUDIT_CHAINS = 8;
 
 export interface AuditEntry {
@@ -59,22 +57,25 @@ export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
 }
 
 /**
- * Appends one record inside the caller's transaction; call it last, so the chain lock is held only until commit.
- * The insert reads the previous hash and computes the new one (PostgreSQL's sha256 over the same text hashRecord
- * hashes) in one statement: every statement under the lock is one more round trip that all writers wait for.
+ * Appends one record inside the caller's transaction; call it last, so the chain stays locked only until commit.
+ * One statement moves the chain's head on (waiting for the row lock while another append to the chain is uncommitted,
+ * then computing from the head that one left: PostgreSQL's sha256 over the same text hashRecord hashes) and inserts
+ * the record with both links. If the head is missing the record's hashes are null and the statement fails.
  */
-export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
   const chain = crypto.randomInt(AUDIT_CHAINS);
-  // Its own statement: the insert below must take its snapshot after the lock is granted, to see the last record.
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK + chain})`.execute(trx);
   const at = new Date();
   const body = recordBody(at, entry);
   await sql`
+    WITH audit_head AS (
+      UPDATE audit_chain_heads AS h
+      SET prev_hash = h.hash, hash = encode(sha256(convert_to(h.hash || E'\n' || ${body}, 'UTF8')), 'hex')
+      WHERE h.chain = ${chain}
+      RETURNING h.prev_hash, h.hash)
     INSERT INTO audit_log (chain, at, actor_kind, actor_id, actor_name, actor_role, action, target_type, target_id, ip, request_id, outcome, detail, prev_hash, hash)
     SELECT ${chain}, ${at}, ${entry.actorKind}, ${entry.actorId}, ${entry.actorName}, ${entry.actorRole}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
-           ${entry.ip}, ${entry.requestId}, ${entry.outcome}, ${JSON.stringify(entry.detail)}::jsonb, prev.hash,
-           encode(sha256(convert_to(prev.hash || E'\n' || ${body}, 'UTF8')), 'hex')
-    FROM (SELECT coalesce((SELECT hash FROM audit_log WHERE chain = ${chain} ORDER BY id DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS prev`.execute(trx);
+           ${entry.ip}, ${entry.requestId}, ${entry.outcome}, ${JSON.stringify(entry.detail)}::jsonb, head.prev_hash, head.hash
+    FROM (VALUES (1)) AS one LEFT JOIN audit_head AS head ON true`.execute(db);
 }
 
 export interface ChainVerdict {
@@ -86,7 +87,8 @@ export interface ChainVerdict {
 
 /**
  * Walks the whole log in id order, in pages, following each chain, and names the first record that does not verify.
- * Within a chain ids rise in append order: the next append waits for the lock, released when the last one committed.
+ * Within a chain ids rise in append order: the next append waits for the head's lock, released when the last one
+ * committed, and draws its id after that.
  */
 export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<ChainVerdict> {
   const lastHash = new Map<number, string>();
