@@ -1,12 +1,12 @@
 // Who is asking and what they may do, for every request: the session cookie becomes an actor, the route's declared
 // action is checked before validation, cookie-authenticated writes must carry the CSRF token, and every state change
-// runs in one transaction that ends with its audit record. Requests that change nothing they tried to change are
-// audited too (rejected or failed), so the log shows every attempt.
+// runs in one transaction that ends with its audit record (or is one statement that carries it). Requests that change
+// nothing they tried to change are audited too (rejected or failed), so the log shows every attempt.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { appendAudit, type AuditEntry } from './audit/chain.ts';
+import { appendAudit, withAuditRecord, type AuditEntry } from './audit/chain.ts';
 import { AppError, problems } from './problem.ts';
 import { authorize, type Action, type Actor, type ResourceScope, type RoleAssignment } from './policy.ts';
 
@@ -22,6 +22,19 @@ export interface SessionInfo {
 export type AuditInfo = Partial<Pick<AuditEntry, 'action' | 'targetType' | 'targetId' | 'outcome' | 'detail' | 'actorKind' | 'actorId' | 'actorName' | 'actorRole'>>;
 
 export type Change<T> = (trx: Transaction<DB>, audit: (info: AuditInfo) => void) => Promise<T>;
+
+/**
+ * What a change's one write statement carries besides its own rows, as CTEs added to its WITH clause (the audit
+ * record, an idempotency key). `after` names the statement's CTEs that may wait for a row lock.
+ */
+export type Carry = <Q>(q: Q, after: readonly string[]) => Q;
+
+/**
+ * A change made by one write statement: `fn` reads what it needs through `db` (outside any transaction) and writes with
+ * one statement that carries `audited(info)`, its audit record. The statement is its own transaction, so the change
+ * and its record commit together or not at all, without BEGIN and COMMIT round trips.
+ */
+export type OneStatementChange<T> = (db: Kysely<DB>, audited: (info: AuditInfo) => Carry) => Promise<T>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -44,6 +57,8 @@ declare module 'fastify' {
     authorize(scope: ResourceScope, action?: Action): void;
     /** Runs a state change in one transaction with its audit record. */
     change<T>(fn: Change<T>): Promise<T>;
+    /** Runs a state change written by one statement that carries its audit record. */
+    changeInOneStatement<T>(fn: OneStatementChange<T>): Promise<T>;
     /** Records that staff read personal data (unmasked), in its own transaction. */
     auditPersonalDataRead(targetType: string, targetId: string, fields: string[]): Promise<void>;
   }
@@ -175,6 +190,17 @@ export function installRequestContext(app: FastifyInstance): void {
     });
     this.auditCommitted = true;
     return result;
+  });
+
+  app.decorateRequest('changeInOneStatement', async function <T>(this: FastifyRequest, fn: OneStatementChange<T>): Promise<T> {
+    let carried = false;
+    const value = await fn(app.db, (info) => (q, after) => {
+      carried = true;
+      return withAuditRecord(q, entryFor(this, info, 'success'), after);
+    });
+    if (!carried) throw new Error(`${this.routeOptions.url}: a change in one statement must carry its audit record`);
+    this.auditCommitted = true;
+    return value;
   });
 
   app.decorateRequest('auditPersonalDataRead', async function (this: FastifyRequest, targetType: string, targetId: string, fields: string[]) {

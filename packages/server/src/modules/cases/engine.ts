@@ -10,6 +10,7 @@ import {
 } from '@onewindow/domain';
 import type { CaseActionsTable, CaseMaterialsTable, CasesTable, DB } from '../../db/schema.ts';
 import { AppError } from '../../platform/problem.ts';
+import type { Carry } from '../../platform/request-context.ts';
 import { yearUnknownProblem } from '../calendar/routes.ts';
 import { applicantNotice, smsFor, type CaseNotice } from './notifications.ts';
 
@@ -193,7 +194,7 @@ export interface CaseWrites {
  * trip instead of one per table. The primary key (case_id, seq) of the action rows doubles as the optimistic lock:
  * of two actions on the same version, the second cannot insert its seq.
  */
-function withWrites(trx: Transaction<DB>, row: CaseRow, writes: CaseWrites) {
+function withWrites(trx: Executor, row: CaseRow, writes: CaseWrites) {
   let q = trx.with('actions', (db) => db.insertInto('case_actions').values(writes.actions).returning('seq'));
   if (writes.materials?.length) {
     const materials = writes.materials;
@@ -221,9 +222,16 @@ function caseColumns(row: CaseRow): Insertable<CasesTable> {
   return { ...row, parties: JSON.stringify(row.parties), form_data: JSON.stringify(row.form_data), state: JSON.stringify(row.state), limit_amount: Number(row.limit_amount) };
 }
 
-/** Writes a new case with its first actions (收件, and the on-the-spot decision if any) in one statement. */
-export async function insertCase(trx: Transaction<DB>, row: CaseRow, writes: CaseWrites): Promise<void> {
-  await withWrites(trx, row, writes).insertInto('cases').values(caseColumns(row)).execute();
+/** The CTE that inserts the case row: what the statement's carried writes wait for (see Carry). */
+const CASE_ROW_CTE = 'case_row';
+
+/**
+ * Writes a new case with its first actions (收件, and the on-the-spot decision if any) and what `carry` adds (its audit
+ * record, its idempotency key) in one statement, which needs no transaction of its own.
+ */
+export async function insertCase(db: Kysely<DB>, row: CaseRow, writes: CaseWrites, carry: Carry): Promise<void> {
+  const q = withWrites(db, row, writes).with(CASE_ROW_CTE, (qc) => qc.insertInto('cases').values(caseColumns(row)).returning('id'));
+  await carry(q, [CASE_ROW_CTE]).selectFrom(CASE_ROW_CTE).select('id').execute();
 }
 
 /** Appends one action to `row` (as read in this transaction) and returns the case as it now stands. */

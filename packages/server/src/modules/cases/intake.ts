@@ -2,7 +2,7 @@
 // the client must not (due dates, the current step, the notice's list of defects), checks materials and form data
 // against the exact guide version, and says which policy action each event needs.
 import crypto from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   allowedEvents, beijingToday, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems, trustLevel, validateFormData,
   validateResidentId, validateUscc, type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
@@ -10,7 +10,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
-import { guideOf, illegalTransition, insertCase, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type EngineContext } from './engine.ts';
+import { guideOf, illegalTransition, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type CaseWrites, type EngineContext } from './engine.ts';
 import type { CaseActionBody, CreateCaseBody, ReceivedMaterialInput } from './schemas.ts';
 
 export function caseActorOf(actor: Actor): CaseActor {
@@ -19,7 +19,7 @@ export function caseActorOf(actor: Actor): CaseActor {
 }
 
 /** The item as it applies today: its implementation and currently effective published guide version. */
-async function itemInForce(trx: Transaction<DB>, code: string) {
+async function itemInForce(trx: Kysely<DB>, code: string) {
   const item = await trx
     .selectFrom('catalog_search as s')
     .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
@@ -41,7 +41,7 @@ interface ApplicantData {
   legalRepresentative: string | null;
 }
 
-async function applicantOf(trx: Transaction<DB>, actor: Actor, body: CreateCaseBody): Promise<ApplicantData> {
+async function applicantOf(trx: Kysely<DB>, actor: Actor, body: CreateCaseBody): Promise<ApplicantData> {
   if (actor.kind === 'applicant') {
     if (body.applicant) throw problems.field('/applicant', '网上申请的申请人即登录账户，无需填写');
     const a = await trx.selectFrom('applicants').selectAll().where('id', '=', actor.id).executeTakeFirstOrThrow();
@@ -62,7 +62,7 @@ async function applicantOf(trx: Transaction<DB>, actor: Actor, body: CreateCaseB
 }
 
 /** Materials as the guide names them: unknown ids, duplicates, unknown review points and files are refused. */
-async function checkMaterials(trx: Transaction<DB>, guide: GuideContent, materials: ReceivedMaterialInput[], basePath: string): Promise<void> {
+async function checkMaterials(trx: Kysely<DB>, guide: GuideContent, materials: ReceivedMaterialInput[], basePath: string): Promise<void> {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   const files = new Set<string>();
@@ -102,7 +102,7 @@ function materialRows(caseId: string, guide: GuideContent, materials: ReceivedMa
   }));
 }
 
-export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean): Promise<void> {
+export async function saveMaterials(trx: Kysely<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean): Promise<void> {
   if (materials.length === 0) return;
   const rows = materialRows(caseId, guide, materials, checkedByStaff);
   await trx
@@ -122,7 +122,7 @@ export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide:
     .execute();
 }
 
-export async function receivedMaterials(trx: Transaction<DB>, caseId: string): Promise<ReceivedMaterial[]> {
+export async function receivedMaterials(trx: Kysely<DB>, caseId: string): Promise<ReceivedMaterial[]> {
   const rows = await trx.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).execute();
   return rows.map((r) => ({ materialId: r.material_id, receivedAs: r.received_as, count: r.count, files: r.files, checks: r.checks, note: r.note }));
 }
@@ -151,7 +151,7 @@ export interface BuiltEvent {
  * (accept only with complete materials; a 补正 notice lists what the materials lack unless staff list it).
  */
 export async function buildEvent(
-  trx: Transaction<DB>, row: CaseRow, body: CaseActionBody, actor: Actor, ctx: EngineContext, received?: ReceivedMaterial[],
+  trx: Kysely<DB>, row: CaseRow, body: CaseActionBody, actor: Actor, ctx: EngineContext, received?: ReceivedMaterial[],
 ): Promise<BuiltEvent> {
   // What the state does not admit is refused as such first: an accept while a 补正 notice is out is an illegal step,
   // not a case of incomplete materials.
@@ -230,29 +230,39 @@ export async function buildEvent(
 
 export interface CreateContext extends EngineContext {
   authorizeEvent(built: BuiltEvent, row: CaseRow): void;
+  /** The serial part of the next case number (CaseSerials). */
+  nextSerial(): Promise<number>;
 }
 
-/** Creates the case (收件 / 网上申请) and applies the on-the-spot decision or the online submission, if any. */
-export async function createCase(trx: Transaction<DB>, actor: Actor, body: CreateCaseBody, ctx: CreateContext): Promise<CaseRow> {
+/** A new case as it will be written: its row and the rows that go with it (see insertCase). */
+export interface PlannedCase {
+  row: CaseRow;
+  writes: CaseWrites;
+}
+
+/**
+ * Plans the case (收件 / 网上申请) with the on-the-spot decision or the online submission, if any, from what it reads
+ * through `db`; nothing is written, so the caller can check the result and write it in one statement.
+ */
+export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBody, ctx: CreateContext): Promise<PlannedCase> {
   const staff = actor.kind === 'staff';
   if (staff && (body.channel === 'online' || body.channel === 'mobile')) throw problems.field('/channel', '工作人员收件的渠道应为窗口或信函');
   if (!staff && (body.channel === 'window' || body.channel === 'mail')) throw problems.field('/channel', '网上申请的渠道应为网上或移动端');
   if (!staff && body.decision) throw problems.field('/decision', '受理决定由窗口工作人员作出');
   if (staff && body.submit) throw problems.field('/submit', '窗口收件无需提交，请作出受理决定');
 
-  const item = await itemInForce(trx, body.itemCode);
-  const guide = await guideOf(trx, item.version_id);
-  const applicant = await applicantOf(trx, actor, body);
+  const item = await itemInForce(db, body.itemCode);
+  const guide = await guideOf(db, item.version_id);
+  const applicant = await applicantOf(db, actor, body);
   checkServiceObject(guide, applicant.kind);
-  await checkMaterials(trx, guide, body.materials, '/materials');
+  await checkMaterials(db, guide, body.materials, '/materials');
 
-  const { rows } = await sql<{ serial: string }>`SELECT nextval('case_serial') AS serial`.execute(trx);
-  const number = formatCaseNumber({ regionCode: item.region_code, date: beijingToday(ctx.now), serial: Number(rows[0]!.serial) });
+  const number = formatCaseNumber({ regionCode: item.region_code, date: beijingToday(ctx.now), serial: await ctx.nextSerial() });
   const channel = staff ? 'window' : 'online';
   const steps = reviewStepIds(guide);
   const state = initialState(channel, steps);
   const limit = limitOf(guide);
-  // The case is built in memory, the decision taken on it in memory, and everything written in one statement.
+  // The case is built in memory and the decision taken on it in memory, to be written in one statement.
   const row: CaseRow = {
     id: crypto.randomUUID(),
     number,
@@ -298,15 +308,12 @@ export async function createCase(trx: Transaction<DB>, actor: Actor, body: Creat
     actor_kind: who.kind, actor_id: who.id, actor_name: who.name, at: ctx.now,
   };
   const materials = materialRows(row.id, guide, body.materials, staff);
+  const handlerId = staff ? who.id : null;
   const follow = body.decision ?? (body.submit ? ({ type: 'submit' } as const) : null);
-  if (!follow) {
-    await insertCase(trx, row, { actions: [created], handlerId: staff ? who.id : null, notices: [], materials });
-    return row;
-  }
+  if (!follow) return { row, writes: { actions: [created], handlerId, notices: [], materials } };
   const received = body.materials.map((m) => ({ ...m, note: m.note ?? '' }));
-  const built = await buildEvent(trx, row, follow, actor, ctx, received);
+  const built = await buildEvent(db, row, follow, actor, ctx, received);
   ctx.authorizeEvent(built, row);
   const planned = planAction(row, { event: built.event, actor: who, opinion: built.opinion }, guide, ctx);
-  await insertCase(trx, planned.next, { actions: [created, planned.action], handlerId: staff ? who.id : null, notices: planned.notice ? [planned.notice] : [], materials });
-  return planned.next;
+  return { row: planned.next, writes: { actions: [created, planned.action], handlerId, notices: planned.notice ? [planned.notice] : [], materials } };
 }

@@ -5,15 +5,14 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { Type } from 'typebox';
 import { allowedEvents, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
-import { claimIdempotencyKey, idempotencyKey } from '../../platform/idempotency.ts';
+import { idempotentRequest, storeAnswer, storedAnswer, withStoredAnswer, type IdempotentRequest, type StoredAnswer } from '../../platform/idempotency.ts';
 import { authorize, holdsRole, type Actor } from '../../platform/policy.ts';
 import { AppError, problems } from '../../platform/problem.ts';
 import { IdParams, StrictObject } from '../../platform/schemas.ts';
 import { MIME, type FileKind } from '../../platform/files.ts';
 import { readUpload } from '../../platform/uploads.ts';
-import type { AuditInfo } from '../../platform/request-context.ts';
-import { act, engineContextOf, guideOf, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
-import { buildEvent, caseActorOf, createCase, type BuiltEvent } from './intake.ts';
+import { act, engineContextOf, guideOf, insertCase, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
+import { buildEvent, caseActorOf, planCase, type BuiltEvent } from './intake.ts';
 import { caseScopes, loadCase, worklist } from './queries.ts';
 import { ActBody, CreateCaseBody, WorklistQuery } from './schemas.ts';
 import { ACTION_LABELS } from './timeline.ts';
@@ -46,20 +45,28 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }
 
-  /** Runs a case change with its idempotency key, if the request has one. */
-  async function idempotent<T>(request: FastifyRequest, work: (trx: Transaction<DB>, audit: (info: AuditInfo) => void) => Promise<{ status: number; body: T }>) {
-    const key = idempotencyKey(request);
-    return request.change(async (trx, audit) => {
-      if (!key) return work(trx, audit);
-      const claim = await claimIdempotencyKey(trx, request, key);
-      if (claim.replayed) {
-        audit({ detail: { idempotencyKey: key, replayed: true } });
-        return { status: claim.statusCode, body: claim.body as T };
-      }
-      const result = await work(trx, audit);
-      await claim.complete(result.status, result.body);
-      return result;
-    });
+  /**
+   * Runs a case change with its idempotency key, if the request has one: a key already stored answers as its first
+   * request did. `work` stores the key with its answer in the change's own writes; when it fails because a twin request
+   * with the same key committed first (the key's unique violation, or the case changed under it), the twin's answer is
+   * this request's answer.
+   */
+  async function idempotent(request: FastifyRequest, work: (idem: IdempotentRequest | null) => Promise<StoredAnswer>): Promise<StoredAnswer> {
+    const idem = idempotentRequest(request);
+    if (!idem) return work(null);
+    const replay = async (first: StoredAnswer) => {
+      await request.change(async (_trx, audit) => audit({ detail: { idempotencyKey: idem.key, replayed: true } }));
+      return first;
+    };
+    const stored = await storedAnswer(app.db, idem);
+    if (stored) return replay(stored);
+    try {
+      return await work(idem);
+    } catch (error) {
+      const twin = await storedAnswer(app.db, idem);
+      if (twin) return replay(twin);
+      throw error;
+    }
   }
 
   /** Another action got in first: answer 409 with the case as it now stands (read after the rollback). */
@@ -84,14 +91,22 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const ctx = await engineContext();
-      const result = await idempotent(request, async (trx, audit) => {
-        const row = await createCase(trx, request.actor, request.body, { ...ctx, authorizeEvent: (built, r) => authorizeEvent(request.actor, built, r) });
-        if (request.actor.kind === 'staff') request.authorize({ regionCode: row.region_code }, 'case.create');
-        audit({ targetType: 'case', targetId: row.id, detail: { number: row.number, item: row.item_code, status: row.status } });
-        return { status: 201, body: { id: row.id, number: row.number, status: row.status, version: row.version, dueDate: row.due_date, trackingToken: row.tracking_token } };
-      });
+      const result = await idempotent(request, (idem) =>
+        request.changeInOneStatement(async (db, audited) => {
+          const { row, writes } = await planCase(db, request.actor, request.body, {
+            ...ctx,
+            authorizeEvent: (built, r) => authorizeEvent(request.actor, built, r),
+            nextSerial: () => app.caseSerials.next(),
+          });
+          if (request.actor.kind === 'staff') request.authorize({ regionCode: row.region_code }, 'case.create');
+          const answer = { statusCode: 201, body: { id: row.id, number: row.number, status: row.status, version: row.version, dueDate: row.due_date, trackingToken: row.tracking_token } };
+          const audit = audited({ targetType: 'case', targetId: row.id, detail: { number: row.number, item: row.item_code, status: row.status } });
+          await insertCase(db, row, writes, withStoredAnswer(idem, answer, audit));
+          return answer;
+        }),
+      );
       app.sms.kick();
-      return reply.status(result.status).send(result.body);
+      return reply.status(result.statusCode).send(result.body);
     },
   );
 
@@ -109,18 +124,22 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const ctx = await engineContext();
       const { expectedVersion, action } = request.body;
-      const result = await staleAsConflict(idempotent(request, async (trx, audit) => {
-        const row = await loadCase(trx, request.params.id);
-        await authorizeRead(trx, request, row);
-        if (row.version !== expectedVersion) throw versionConflict(row);
-        const built = await buildEvent(trx, row, action, request.actor, ctx);
-        authorizeEvent(request.actor, built, row);
-        const updated = await act(trx, row, { event: built.event, actor: caseActorOf(request.actor), opinion: built.opinion }, ctx);
-        audit({ action: `case.${action.type}`, targetType: 'case', targetId: row.id, detail: { number: row.number, from: row.status, to: updated.status } });
-        return { status: 200, body: { id: updated.id, number: updated.number, status: updated.status, version: updated.version, dueDate: updated.due_date, clock: updated.clock } };
-      }));
+      const result = await staleAsConflict(idempotent(request, (idem) =>
+        request.change(async (trx, audit) => {
+          const row = await loadCase(trx, request.params.id);
+          await authorizeRead(trx, request, row);
+          if (row.version !== expectedVersion) throw versionConflict(row);
+          const built = await buildEvent(trx, row, action, request.actor, ctx);
+          authorizeEvent(request.actor, built, row);
+          const updated = await act(trx, row, { event: built.event, actor: caseActorOf(request.actor), opinion: built.opinion }, ctx);
+          audit({ action: `case.${action.type}`, targetType: 'case', targetId: row.id, detail: { number: row.number, from: row.status, to: updated.status } });
+          const answer = { statusCode: 200, body: { id: updated.id, number: updated.number, status: updated.status, version: updated.version, dueDate: updated.due_date, clock: updated.clock } };
+          if (idem) await storeAnswer(trx, idem, answer);
+          return answer;
+        }),
+      ));
       app.sms.kick();
-      return reply.status(result.status).send(result.body);
+      return reply.status(result.statusCode).send(result.body);
     },
   );
 

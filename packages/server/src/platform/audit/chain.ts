@@ -3,7 +3,7 @@
 // append picking one and serialised only with the appends to that chain (the row lock on the chain's head in
 // audit_chain_heads, held until commit): with a single chain every change in every hall would queue for one lock.
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -57,25 +57,54 @@ export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
 }
 
 /**
- * Appends one record inside the caller's transaction; call it last, so the chain stays locked only until commit.
- * One statement moves the chain's head on (waiting for the row lock while another append to the chain is uncommitted,
- * then computing from the head that one left: PostgreSQL's sha256 over the same text hashRecord hashes) and inserts
- * the record with both links. If the head is missing the record's hashes are null and the statement fails.
+ * One append as two statements for a WITH clause: `audit_head` moves the chain's head on (waiting for the row lock
+ * while another append to the chain is uncommitted, then computing from the head that one left: PostgreSQL's sha256
+ * over the same text hashRecord hashes), and `audit_record` inserts the record with both links. The head is locked
+ * only once the CTEs named in `after` have written their rows, so a statement never holds a chain while it waits for
+ * another lock (changes that audit as their last statement take the chain last too, so no two can deadlock). If the
+ * head is missing the record's hashes are null and the statement fails: a change is never written without its record.
  */
-export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+function appendStatements(entry: AuditEntry, after: readonly string[]): { head: RawBuilder<AuditHead>; record: RawBuilder<Record<string, unknown>> } {
   const chain = crypto.randomInt(AUDIT_CHAINS);
   const at = new Date();
   const body = recordBody(at, entry);
-  await sql`
-    WITH audit_head AS (
-      UPDATE audit_chain_heads AS h
-      SET prev_hash = h.hash, hash = encode(sha256(convert_to(h.hash || E'\n' || ${body}, 'UTF8')), 'hex')
-      WHERE h.chain = ${chain}
-      RETURNING h.prev_hash, h.hash)
+  const written = after.map((cte) => sql`(SELECT FROM ${sql.table(cte)}) AS ${sql.id(`after_${cte}`)}`);
+  const head = sql<AuditHead>`
+    UPDATE audit_chain_heads AS h
+    SET prev_hash = h.hash, hash = encode(sha256(convert_to(h.hash || E'\n' || ${body}, 'UTF8')), 'hex')
+    ${written.length > 0 ? sql`FROM ${sql.join(written)}` : sql``}
+    WHERE h.chain = ${chain}
+    RETURNING h.prev_hash, h.hash`;
+  const record = sql<Record<string, unknown>>`
     INSERT INTO audit_log (chain, at, actor_kind, actor_id, actor_name, actor_role, action, target_type, target_id, ip, request_id, outcome, detail, prev_hash, hash)
     SELECT ${chain}, ${at}, ${entry.actorKind}, ${entry.actorId}, ${entry.actorName}, ${entry.actorRole}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
            ${entry.ip}, ${entry.requestId}, ${entry.outcome}, ${JSON.stringify(entry.detail)}::jsonb, head.prev_hash, head.hash
-    FROM (VALUES (1)) AS one LEFT JOIN audit_head AS head ON true`.execute(db);
+    FROM (VALUES (1)) AS one LEFT JOIN audit_head AS head ON true`;
+  return { head, record };
+}
+
+interface AuditHead {
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Appends one record in one statement, inside the caller's transaction or on its own; in a transaction call it last,
+ * so that the chain stays locked only until commit.
+ */
+export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+  const { head, record } = appendStatements(entry, []);
+  await sql`WITH audit_head AS (${head}) ${record}`.execute(db);
+}
+
+/**
+ * Adds the append of `entry` to the WITH clause of a change's one write statement: the change and its record commit
+ * together, in one round trip. `after` names the statement's CTEs that may wait for a lock (see appendStatements).
+ */
+export function withAuditRecord<Q>(q: Q, entry: AuditEntry, after: readonly string[]): Q {
+  const { head, record } = appendStatements(entry, after);
+  // Kysely writes a raw CTE as it is given: the parentheses are ours.
+  return (q as QueryCreator<DB>).with('audit_head', () => sql<AuditHead>`(${head})`).with('audit_record', () => sql<Record<string, unknown>>`(${record})`) as unknown as Q;
 }
 
 export interface ChainVerdict {
