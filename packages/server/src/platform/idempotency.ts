@@ -1,8 +1,8 @@
 // Idempotency keys (the `Idempotency-Key` header): a client that retries a request after a lost answer gets the first
-// answer back instead of a second case. A request first looks its key up; the key is stored with the answer by the
-// change's own writes, so a request that fails leaves no key behind. A retry that runs while the first is still
-// uncommitted finds nothing, does its work, and then waits at the key's primary key: when the first commits, its
-// write fails (unique violation), nothing of it is kept, and it looks the key up again to answer as the first did.
+// answer back instead of a second case. The key is stored with the answer by the change's own writes, so a request that
+// fails leaves no key behind, and a request whose key is already stored cannot commit: its write fails at the key's
+// primary key (a twin still uncommitted is waited for), nothing of it is kept, and the caller answers with the stored
+// answer instead.
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, QueryCreator } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -40,8 +40,8 @@ export function idempotentRequest(request: FastifyRequest): IdempotentRequest | 
 }
 
 /**
- * The answer stored with the key, or null when the key is new. A key seen before with a different request is refused
- * (422), since the client would otherwise believe its new request ran.
+ * The answer stored with the key, or null when there is none. A key stored for a different request is refused (422),
+ * since the client would otherwise believe its new request ran.
  */
 export async function storedAnswer(db: Kysely<DB>, idem: IdempotentRequest): Promise<StoredAnswer | null> {
   const first = await db.selectFrom('idempotency_keys').select(['request_hash', 'status_code', 'response']).where('owner', '=', idem.owner).where('key', '=', idem.key).executeTakeFirst();

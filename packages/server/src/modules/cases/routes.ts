@@ -46,26 +46,20 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /**
-   * Runs a case change with its idempotency key, if the request has one: a key already stored answers as its first
-   * request did. `work` stores the key with its answer in the change's own writes; when it fails because a twin request
-   * with the same key committed first (the key's unique violation, or the case changed under it), the twin's answer is
-   * this request's answer.
+   * Runs a case change with its idempotency key, if the request has one. `work` stores the key with its answer in the
+   * change's own writes, so while a key is new the change runs as if there were none, at no extra cost. A request
+   * whose key was stored before (by a retried request, or a twin that committed first) fails at the key's primary key
+   * or earlier (the case has changed since); its key is then looked up and the first answer is this one's.
    */
   async function idempotent(request: FastifyRequest, work: (idem: IdempotentRequest | null) => Promise<StoredAnswer>): Promise<StoredAnswer> {
     const idem = idempotentRequest(request);
-    if (!idem) return work(null);
-    const replay = async (first: StoredAnswer) => {
-      await request.change(async (_trx, audit) => audit({ detail: { idempotencyKey: idem.key, replayed: true } }));
-      return first;
-    };
-    const stored = await storedAnswer(app.db, idem);
-    if (stored) return replay(stored);
     try {
       return await work(idem);
     } catch (error) {
-      const twin = await storedAnswer(app.db, idem);
-      if (twin) return replay(twin);
-      throw error;
+      const first = idem && (await storedAnswer(app.db, idem));
+      if (!first) throw error;
+      await request.change(async (_trx, audit) => audit({ detail: { idempotencyKey: idem.key, replayed: true } }));
+      return first;
     }
   }
 
