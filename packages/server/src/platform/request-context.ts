@@ -59,7 +59,7 @@ declare module 'fastify' {
     change<T>(fn: Change<T>): Promise<T>;
     /** Runs a state change written by one statement that carries its audit record. */
     changeInOneStatement<T>(fn: OneStatementChange<T>): Promise<T>;
-    /** Records that staff read personal data (unmasked), in its own transaction. */
+    /** Records that staff read personal data (unmasked), in a statement of its own. */
     auditPersonalDataRead(targetType: string, targetId: string, fields: string[]): Promise<void>;
   }
 }
@@ -204,9 +204,7 @@ export function installRequestContext(app: FastifyInstance): void {
   });
 
   app.decorateRequest('auditPersonalDataRead', async function (this: FastifyRequest, targetType: string, targetId: string, fields: string[]) {
-    await app.db.transaction().execute((trx) =>
-      appendAudit(trx, entryFor(this, { action: 'personal_data.read', targetType, targetId, detail: { fields } }, 'success')),
-    );
+    await appendAudit(app.db, entryFor(this, { action: 'personal_data.read', targetType, targetId, detail: { fields } }, 'success'));
   });
 
   // A write that ended without committing its own audit record (bad input, refused, or failed) is recorded here,
@@ -215,9 +213,7 @@ export function installRequestContext(app: FastifyInstance): void {
     if (!MUTATING.has(request.method) || request.auditCommitted || !request.routeOptions.config?.action) return;
     const outcome = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'rejected' : 'success';
     try {
-      await app.db.transaction().execute((trx) =>
-        appendAudit(trx, entryFor(request, { detail: { status: reply.statusCode, url: request.url } }, outcome)),
-      );
+      await appendAudit(app.db, entryFor(request, { detail: { status: reply.statusCode, url: request.url } }, outcome));
     } catch (error) {
       request.log.error({ err: error }, 'could not write the audit record of a rejected request');
     }
