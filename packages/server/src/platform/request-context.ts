@@ -9,6 +9,7 @@ import type { DB } from '../db/schema.ts';
 import { appendAudit, withAuditRecord, type AuditEntry } from './audit/chain.ts';
 import { AppError, problems } from './problem.ts';
 import { authorize, type Action, type Actor, type ResourceScope, type RoleAssignment } from './policy.ts';
+import { SessionCache, type CachedSession } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'ow_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -46,6 +47,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its declared action: the authorization matrix test walks this list. */
     apiRoutes: { method: string; url: string; action: Action }[];
+    /** Sessions as last read, for a few seconds (see session-cache.ts for what it may miss). */
+    sessionCache: SessionCache;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -85,10 +88,11 @@ function decisionToError(decision: ReturnType<typeof authorize>): AppError | nul
 }
 
 /**
- * The session and who it belongs to, in one round trip (this runs on every signed-in request): an inactive staff
- * member or a removed account yields no actor, so their sessions stop working at once.
+ * The session and who it belongs to, in one round trip, kept in the session cache: an inactive staff member or a
+ * removed account yields no actor, so their sessions stop working (at once where this server made the change).
  */
-async function loadSession(app: FastifyInstance, tokenHash: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+async function loadSession(app: FastifyInstance, tokenHash: string): Promise<CachedSession | null> {
+  const mark = app.sessionCache.mark();
   const row = await app.db
     .selectFrom('sessions as s')
     .leftJoin('staff as st', (join) => join.onRef('st.id', '=', 's.subject_id').on('s.subject_kind', '=', 'staff').on('st.active', '=', true))
@@ -97,6 +101,7 @@ async function loadSession(app: FastifyInstance, tokenHash: string): Promise<{ a
       's.subject_kind',
       's.subject_id',
       's.csrf_token',
+      's.expires_at',
       'st.name as staff_name',
       'a.name as applicant_name',
       eb
@@ -109,13 +114,17 @@ async function loadSession(app: FastifyInstance, tokenHash: string): Promise<{ a
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();
   if (!row) return null;
+  let actor: Actor;
   if (row.subject_kind === 'applicant' && row.applicant_name !== null) {
-    return { actor: { kind: 'applicant', id: row.subject_id, name: row.applicant_name }, csrfToken: row.csrf_token };
+    actor = { kind: 'applicant', id: row.subject_id, name: row.applicant_name };
+  } else if (row.subject_kind === 'staff' && row.staff_name !== null) {
+    actor = { kind: 'staff', id: row.subject_id, name: row.staff_name, roles: row.roles ?? [] };
+  } else {
+    return null;
   }
-  if (row.subject_kind === 'staff' && row.staff_name !== null) {
-    return { actor: { kind: 'staff', id: row.subject_id, name: row.staff_name, roles: row.roles ?? [] }, csrfToken: row.csrf_token };
-  }
-  return null;
+  const session = { actor, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  app.sessionCache.set(tokenHash, row.subject_id, session, mark);
+  return session;
 }
 
 export function installRequestContext(app: FastifyInstance): void {
@@ -124,6 +133,7 @@ export function installRequestContext(app: FastifyInstance): void {
   app.decorateRequest('auditCommitted', false);
 
   app.decorate('apiRoutes', []);
+  app.decorate('sessionCache', new SessionCache());
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const action = route.config?.action;
@@ -136,7 +146,7 @@ export function installRequestContext(app: FastifyInstance): void {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const tokenHash = sha256(token);
-    const session = await loadSession(app, tokenHash);
+    const session = app.sessionCache.get(tokenHash) ?? (await loadSession(app, tokenHash));
     if (!session) return;
     request.actor = session.actor;
     request.session = { tokenHash, csrfToken: session.csrfToken };
