@@ -3,6 +3,7 @@
 // against the exact guide version, and says which policy action each event needs.
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import {
   allowedEvents, beijingToday, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems, trustLevel, validateFormData,
   validateResidentId, validateUscc, type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
@@ -18,19 +19,6 @@ export function caseActorOf(actor: Actor): CaseActor {
   return { kind: actor.kind, id: actor.id, name: actor.name };
 }
 
-/** The item as it applies today: its implementation and currently effective published guide version. */
-async function itemInForce(trx: Kysely<DB>, code: string) {
-  const item = await trx
-    .selectFrom('catalog_search as s')
-    .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
-    .select(['s.implementation_id', 's.version_id', 's.code', 's.name', 's.region_code', 's.department_id', 's.domain_code'])
-    .where('s.code', '=', code)
-    .where('i.status', '=', 'active')
-    .executeTakeFirst();
-  if (!item) throw new AppError(404, 'ITEM_NOT_AVAILABLE', '该事项不存在或当前不可办理', { errors: [{ path: '/itemCode', message: '请确认事项编码，或该事项已停办' }] });
-  return item;
-}
-
 interface ApplicantData {
   account: string | null;
   kind: 'person' | 'company';
@@ -41,12 +29,17 @@ interface ApplicantData {
   legalRepresentative: string | null;
 }
 
-async function applicantOf(trx: Kysely<DB>, actor: Actor, body: CreateCaseBody): Promise<ApplicantData> {
+/** Where the applicant's account is found: the signed-in applicant's own, or one holding the ID number entered. */
+interface AccountLookup {
+  column: 'id' | 'id_number' | 'uscc';
+  value: string;
+}
+
+/** The applicant as the clerk entered them (checked, the account still to be found), or the signed-in applicant. */
+function applicantGiven(actor: Actor, body: CreateCaseBody): { lookup: AccountLookup; entered: Omit<ApplicantData, 'account'> | null } {
   if (actor.kind === 'applicant') {
     if (body.applicant) throw problems.field('/applicant', '网上申请的申请人即登录账户，无需填写');
-    const a = await trx.selectFrom('applicants').selectAll().where('id', '=', actor.id).executeTakeFirstOrThrow();
-    const idNumber = a.type === 'person' ? a.id_number! : a.uscc!;
-    return { account: a.id, kind: a.type, name: a.name, idType: a.type === 'person' ? '111' : '001', idNumber, phone: a.phone, legalRepresentative: a.legal_representative };
+    return { lookup: { column: 'id', value: actor.id }, entered: null };
   }
   const given = body.applicant;
   if (!given) throw problems.field('/applicant', '请填写申请人');
@@ -54,11 +47,36 @@ async function applicantOf(trx: Kysely<DB>, actor: Actor, body: CreateCaseBody):
   const check = given.kind === 'person' ? validateResidentId(idNumber) : validateUscc(idNumber);
   if (!check.ok) throw problems.field('/applicant/idNumber', check.reason);
   if (given.kind === 'company' && !given.legalRepresentative) throw problems.field('/applicant/legalRepresentative', '法人申请须填写法定代表人');
-  // A person who has an account sees the case in the portal too.
-  const column = given.kind === 'person' ? 'id_number' : 'uscc';
-  const account = await trx.selectFrom('applicants').select('id').where(column, '=', idNumber).executeTakeFirst();
   // 证件类型 codes as exchanged: 111 居民身份证, 001 统一社会信用代码.
-  return { account: account?.id ?? null, kind: given.kind, name: given.name, idType: given.kind === 'person' ? '111' : '001', idNumber, phone: given.phone, legalRepresentative: given.legalRepresentative ?? null };
+  const entered = { kind: given.kind, name: given.name, idType: given.kind === 'person' ? '111' : '001', idNumber, phone: given.phone, legalRepresentative: given.legalRepresentative ?? null };
+  return { lookup: { column: given.kind === 'person' ? 'id_number' : 'uscc', value: idNumber }, entered };
+}
+
+/**
+ * The item as it applies today (its implementation and currently effective published guide version) and the
+ * applicant's account, if any, in one round trip: a person who has an account sees a window case in the portal too.
+ */
+async function itemAndApplicant(db: Kysely<DB>, actor: Actor, body: CreateCaseBody) {
+  const { lookup, entered } = applicantGiven(actor, body);
+  const row = await db
+    .selectFrom('catalog_search as s')
+    .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
+    .select((eb) => [
+      's.implementation_id', 's.version_id', 's.code', 's.name', 's.region_code', 's.department_id', 's.domain_code',
+      jsonObjectFrom(eb.selectFrom('applicants as a').select(['a.id', 'a.type', 'a.name', 'a.id_number', 'a.uscc', 'a.phone', 'a.legal_representative']).where(`a.${lookup.column}`, '=', lookup.value)).as('account'),
+    ])
+    .where('s.code', '=', body.itemCode)
+    .where('i.status', '=', 'active')
+    .executeTakeFirst();
+  if (!row) throw new AppError(404, 'ITEM_NOT_AVAILABLE', '该事项不存在或当前不可办理', { errors: [{ path: '/itemCode', message: '请确认事项编码，或该事项已停办' }] });
+  const { account, ...item } = row;
+  if (entered) return { item, applicant: { ...entered, account: account?.id ?? null } };
+  if (!account) throw new Error(`applicant ${lookup.value} of a valid session not found`);
+  const idNumber = account.type === 'person' ? account.id_number! : account.uscc!;
+  const applicant: ApplicantData = {
+    account: account.id, kind: account.type, name: account.name, idType: account.type === 'person' ? '111' : '001', idNumber, phone: account.phone, legalRepresentative: account.legal_representative,
+  };
+  return { item, applicant };
 }
 
 /** Materials as the guide names them: unknown ids, duplicates, unknown review points and files are refused. */
@@ -251,9 +269,8 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
   if (!staff && body.decision) throw problems.field('/decision', '受理决定由窗口工作人员作出');
   if (staff && body.submit) throw problems.field('/submit', '窗口收件无需提交，请作出受理决定');
 
-  const item = await itemInForce(db, body.itemCode);
+  const { item, applicant } = await itemAndApplicant(db, actor, body);
   const guide = await guideOf(db, item.version_id);
-  const applicant = await applicantOf(db, actor, body);
   checkServiceObject(guide, applicant.kind);
   await checkMaterials(db, guide, body.materials, '/materials');
 
