@@ -99,7 +99,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return answer;
         }),
       );
-      app.sms.kick();
+      app.sms.soon();
       return reply.status(result.statusCode).send(result.body);
     },
   );
@@ -132,7 +132,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return answer;
         }),
       ));
-      app.sms.kick();
+      app.sms.soon();
       return reply.status(result.statusCode).send(result.body);
     },
   );
