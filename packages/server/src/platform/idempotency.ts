@@ -4,14 +4,13 @@
 // primary key (a twin still uncommitted is waited for), nothing of it is kept, and the caller answers with the stored
 // answer instead.
 import type { FastifyRequest } from 'fastify';
-import type { Kysely, QueryCreator } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Insertable, Kysely, QueryCreator } from 'kysely';
+import type { DB, IdempotencyKeysTable } from '../db/schema.ts';
 import { canonicalJson } from './audit/chain.ts';
 import { AppError } from './problem.ts';
-import { actorIdentity, sha256, type Carry } from './request-context.ts';
+import { actorIdentity, sha256 } from './request-context.ts';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
-const IDEMPOTENCY_CTE = 'idempotency';
 
 /** A request's key, whose it is (keys belong to their user) and what was asked. */
 export interface IdempotentRequest {
@@ -52,23 +51,22 @@ export async function storedAnswer(db: Kysely<DB>, idem: IdempotentRequest): Pro
   return { statusCode: first.status_code ?? 200, body: first.response };
 }
 
-function keyRow(idem: IdempotentRequest, answer: StoredAnswer) {
+/** The key with its answer, as stored. */
+export type StoredKey = Insertable<IdempotencyKeysTable>;
+
+export function storedKey(idem: IdempotentRequest, answer: StoredAnswer): StoredKey {
   return { owner: idem.owner, key: idem.key, request_hash: idem.requestHash, status_code: answer.statusCode, response: JSON.stringify(answer.body) };
 }
 
 /** Stores the key with its answer inside the change's transaction. */
 export async function storeAnswer(db: Kysely<DB>, idem: IdempotentRequest, answer: StoredAnswer): Promise<void> {
-  await db.insertInto('idempotency_keys').values(keyRow(idem, answer)).execute();
+  await db.insertInto('idempotency_keys').values(storedKey(idem, answer)).execute();
 }
 
-/**
- * Stores the key with its answer as a CTE of the change's one write statement, then adds what `then` carries; the
- * key's insert is named among the CTEs that may wait for a lock (a twin request's uncommitted key).
- */
-export function withStoredAnswer(idem: IdempotentRequest | null, answer: StoredAnswer, then: Carry): Carry {
-  if (!idem) return then;
-  return <Q>(q: Q, after: readonly string[]) => {
-    const stored = (q as QueryCreator<DB>).with(IDEMPOTENCY_CTE, (db) => db.insertInto('idempotency_keys').values(keyRow(idem, answer)).returning('key')) as unknown as Q;
-    return then(stored, [...after, IDEMPOTENCY_CTE]);
-  };
+/** The CTE that stores the key in a change's one write statement: it may wait for a twin's uncommitted key. */
+export const STORED_KEY_CTE = 'idempotency';
+
+/** Stores the key with its answer as a CTE of the change's one write statement. */
+export function withStoredKey<Q>(q: Q, key: StoredKey): Q {
+  return (q as QueryCreator<DB>).with(STORED_KEY_CTE, (db) => db.insertInto('idempotency_keys').values(key).returning('key')) as unknown as Q;
 }

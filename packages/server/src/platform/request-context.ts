@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { appendAudit, withAuditRecord, type AuditEntry } from './audit/chain.ts';
+import { appendAudit, auditAppend, type AuditAppend, type AuditEntry } from './audit/chain.ts';
 import { AppError, problems } from './problem.ts';
 import { authorize, type Action, type Actor, type ResourceScope, type RoleAssignment } from './policy.ts';
 import { SessionCache, type CachedSession } from './session-cache.ts';
@@ -25,17 +25,11 @@ export type AuditInfo = Partial<Pick<AuditEntry, 'action' | 'targetType' | 'targ
 export type Change<T> = (trx: Transaction<DB>, audit: (info: AuditInfo) => void) => Promise<T>;
 
 /**
- * What a change's one write statement carries besides its own rows, as CTEs added to its WITH clause (the audit
- * record, an idempotency key). `after` names the statement's CTEs that may wait for a row lock.
- */
-export type Carry = <Q>(q: Q, after: readonly string[]) => Q;
-
-/**
  * A change made by one write statement: `fn` reads what it needs through `db` (outside any transaction) and writes with
- * one statement that carries `audited(info)`, its audit record. The statement is its own transaction, so the change
- * and its record commit together or not at all, without BEGIN and COMMIT round trips.
+ * one statement that carries `audited(info)`, its audit record (withAuditAppend). The statement is its own
+ * transaction, so the change and its record commit together or not at all, without BEGIN and COMMIT round trips.
  */
-export type OneStatementChange<T> = (db: Kysely<DB>, audited: (info: AuditInfo) => Carry) => Promise<T>;
+export type OneStatementChange<T> = (db: Kysely<DB>, audited: (info: AuditInfo) => AuditAppend) => Promise<T>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -204,9 +198,9 @@ export function installRequestContext(app: FastifyInstance): void {
 
   app.decorateRequest('changeInOneStatement', async function <T>(this: FastifyRequest, fn: OneStatementChange<T>): Promise<T> {
     let carried = false;
-    const value = await fn(app.db, (info) => (q, after) => {
+    const value = await fn(app.db, (info) => {
       carried = true;
-      return withAuditRecord(q, entryFor(this, info, 'success'), after);
+      return auditAppend(entryFor(this, info, 'success'));
     });
     if (!carried) throw new Error(`${this.routeOptions.url}: a change in one statement must carry its audit record`);
     this.auditCommitted = true;

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
+import { CompiledPerShape } from '../../db/compiled-per-shape.ts';
 import {
   allowedEvents, beijingToday, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems, trustLevel, validateFormData,
   validateResidentId, validateUscc, type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
@@ -52,22 +53,31 @@ function applicantGiven(actor: Actor, body: CreateCaseBody): { lookup: AccountLo
   return { lookup: { column: given.kind === 'person' ? 'id_number' : 'uscc', value: idNumber }, entered };
 }
 
+/** The item in force with the account, if any, that holds `account` in the lookup's column. */
+function itemAndAccountBy(column: AccountLookup['column']) {
+  return new CompiledPerShape((db, d: { code: string; account: string }) =>
+    db
+      .selectFrom('catalog_search as s')
+      .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
+      .select((eb) => [
+        's.implementation_id', 's.version_id', 's.code', 's.name', 's.region_code', 's.department_id', 's.domain_code',
+        jsonObjectFrom(eb.selectFrom('applicants as a').select(['a.id', 'a.type', 'a.name', 'a.id_number', 'a.uscc', 'a.phone', 'a.legal_representative']).where(`a.${column}`, '=', d.account)).as('account'),
+      ])
+      .where('s.code', '=', d.code)
+      .where('i.status', '=', 'active'),
+  );
+}
+
+const itemAndAccount = { id: itemAndAccountBy('id'), id_number: itemAndAccountBy('id_number'), uscc: itemAndAccountBy('uscc') };
+
 /**
  * The item as it applies today (its implementation and currently effective published guide version) and the
  * applicant's account, if any, in one round trip: a person who has an account sees a window case in the portal too.
  */
 async function itemAndApplicant(db: Kysely<DB>, actor: Actor, body: CreateCaseBody) {
   const { lookup, entered } = applicantGiven(actor, body);
-  const row = await db
-    .selectFrom('catalog_search as s')
-    .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
-    .select((eb) => [
-      's.implementation_id', 's.version_id', 's.code', 's.name', 's.region_code', 's.department_id', 's.domain_code',
-      jsonObjectFrom(eb.selectFrom('applicants as a').select(['a.id', 'a.type', 'a.name', 'a.id_number', 'a.uscc', 'a.phone', 'a.legal_representative']).where(`a.${lookup.column}`, '=', lookup.value)).as('account'),
-    ])
-    .where('s.code', '=', body.itemCode)
-    .where('i.status', '=', 'active')
-    .executeTakeFirst();
+  const { rows } = await itemAndAccount[lookup.column].execute(db, { code: body.itemCode, account: lookup.value });
+  const row = rows[0];
   if (!row) throw new AppError(404, 'ITEM_NOT_AVAILABLE', '该事项不存在或当前不可办理', { errors: [{ path: '/itemCode', message: '请确认事项编码，或该事项已停办' }] });
   const { account, ...item } = row;
   if (entered) return { item, applicant: { ...entered, account: account?.id ?? null } };

@@ -5,7 +5,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { Type } from 'typebox';
 import { allowedEvents, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
-import { idempotentRequest, storeAnswer, storedAnswer, withStoredAnswer, type IdempotentRequest, type StoredAnswer } from '../../platform/idempotency.ts';
+import { idempotentRequest, storeAnswer, storedAnswer, storedKey, type IdempotentRequest, type StoredAnswer } from '../../platform/idempotency.ts';
 import { authorize, holdsRole, type Actor } from '../../platform/policy.ts';
 import { AppError, problems } from '../../platform/problem.ts';
 import { IdParams, StrictObject } from '../../platform/schemas.ts';
@@ -95,7 +95,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           if (request.actor.kind === 'staff') request.authorize({ regionCode: row.region_code }, 'case.create');
           const answer = { statusCode: 201, body: { id: row.id, number: row.number, status: row.status, version: row.version, dueDate: row.due_date, trackingToken: row.tracking_token } };
           const audit = audited({ targetType: 'case', targetId: row.id, detail: { number: row.number, item: row.item_code, status: row.status } });
-          await insertCase(db, row, writes, withStoredAnswer(idem, answer, audit));
+          await insertCase(db, row, writes, { audit, key: idem && storedKey(idem, answer) });
           return answer;
         }),
       );

@@ -56,6 +56,29 @@ export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
   return crypto.createHash('sha256').update(prevHash).update('\n').update(recordBody(at, e)).digest('hex');
 }
 
+/** One record ready to append: its chain, its time, the text its hash covers, and the values it stores. */
+export interface AuditAppend {
+  chain: number;
+  at: Date;
+  body: string;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string;
+  requestId: string;
+  outcome: string;
+  detail: string;
+}
+
+export function auditAppend(entry: AuditEntry): AuditAppend {
+  const at = new Date();
+  return { ...entry, chain: crypto.randomInt(AUDIT_CHAINS), at, body: recordBody(at, entry), detail: JSON.stringify(entry.detail) };
+}
+
 /**
  * One append as two statements for a WITH clause: `audit_head` moves the chain's head on (waiting for the row lock
  * while another append to the chain is uncommitted, then computing from the head that one left: PostgreSQL's sha256
@@ -64,21 +87,18 @@ export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
  * another lock (changes that audit as their last statement take the chain last too, so no two can deadlock). If the
  * head is missing the record's hashes are null and the statement fails: a change is never written without its record.
  */
-function appendStatements(entry: AuditEntry, after: readonly string[]): { head: RawBuilder<AuditHead>; record: RawBuilder<Record<string, unknown>> } {
-  const chain = crypto.randomInt(AUDIT_CHAINS);
-  const at = new Date();
-  const body = recordBody(at, entry);
+function appendStatements(a: AuditAppend, after: readonly string[]): { head: RawBuilder<AuditHead>; record: RawBuilder<Record<string, unknown>> } {
   const written = after.map((cte) => sql`(SELECT FROM ${sql.table(cte)}) AS ${sql.id(`after_${cte}`)}`);
   const head = sql<AuditHead>`
     UPDATE audit_chain_heads AS h
-    SET prev_hash = h.hash, hash = encode(sha256(convert_to(h.hash || E'\n' || ${body}, 'UTF8')), 'hex')
+    SET prev_hash = h.hash, hash = encode(sha256(convert_to(h.hash || E'\n' || ${a.body}, 'UTF8')), 'hex')
     ${written.length > 0 ? sql`FROM ${sql.join(written)}` : sql``}
-    WHERE h.chain = ${chain}
+    WHERE h.chain = ${a.chain}
     RETURNING h.prev_hash, h.hash`;
   const record = sql<Record<string, unknown>>`
     INSERT INTO audit_log (chain, at, actor_kind, actor_id, actor_name, actor_role, action, target_type, target_id, ip, request_id, outcome, detail, prev_hash, hash)
-    SELECT ${chain}, ${at}, ${entry.actorKind}, ${entry.actorId}, ${entry.actorName}, ${entry.actorRole}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
-           ${entry.ip}, ${entry.requestId}, ${entry.outcome}, ${JSON.stringify(entry.detail)}::jsonb, head.prev_hash, head.hash
+    SELECT ${a.chain}, ${a.at}, ${a.actorKind}, ${a.actorId}, ${a.actorName}, ${a.actorRole}, ${a.action}, ${a.targetType}, ${a.targetId},
+           ${a.ip}, ${a.requestId}, ${a.outcome}, ${a.detail}::jsonb, head.prev_hash, head.hash
     FROM (VALUES (1)) AS one LEFT JOIN audit_head AS head ON true`;
   return { head, record };
 }
@@ -93,16 +113,16 @@ interface AuditHead {
  * so that the chain stays locked only until commit.
  */
 export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
-  const { head, record } = appendStatements(entry, []);
+  const { head, record } = appendStatements(auditAppend(entry), []);
   await sql`WITH audit_head AS (${head}) ${record}`.execute(db);
 }
 
 /**
- * Adds the append of `entry` to the WITH clause of a change's one write statement: the change and its record commit
- * together, in one round trip. `after` names the statement's CTEs that may wait for a lock (see appendStatements).
+ * Adds an append to the WITH clause of a change's one write statement: the change and its record commit together, in
+ * one round trip. `after` names the statement's CTEs that may wait for a lock (see appendStatements).
  */
-export function withAuditRecord<Q>(q: Q, entry: AuditEntry, after: readonly string[]): Q {
-  const { head, record } = appendStatements(entry, after);
+export function withAuditAppend<Q>(q: Q, append: AuditAppend, after: readonly string[]): Q {
+  const { head, record } = appendStatements(append, after);
   // Kysely writes a raw CTE as it is given: the parentheses are ours.
   return (q as QueryCreator<DB>).with('audit_head', () => sql<AuditHead>`(${head})`).with('audit_record', () => sql<Record<string, unknown>>`(${record})`) as unknown as Q;
 }
