@@ -216,10 +216,17 @@ describe('the hash chain', () => {
   });
 
   it('a deleted record breaks the link of the one after it in its chain', async () => {
-    const removed = await t.db.selectFrom('audit_log').selectAll().where('id', '>', 3).orderBy('id').executeTakeFirstOrThrow();
-    const next = await t.db.selectFrom('audit_log').selectAll().where('chain', '=', removed.chain).where('id', '>', removed.id).orderBy('id').executeTakeFirst();
+    // A record that is not the last of its chain (appends pick one of 64 chains at random).
+    const removed = await t.db
+      .selectFrom('audit_log as a')
+      .selectAll('a')
+      .where('a.id', '>', 3)
+      .where((eb) => eb.exists(eb.selectFrom('audit_log as b').select('b.id').whereRef('b.chain', '=', 'a.chain').whereRef('b.id', '>', 'a.id')))
+      .orderBy('a.id')
+      .executeTakeFirstOrThrow();
+    const next = await t.db.selectFrom('audit_log').selectAll().where('chain', '=', removed.chain).where('id', '>', removed.id).orderBy('id').executeTakeFirstOrThrow();
     await bypassingTrigger(`DELETE FROM audit_log WHERE id = ${removed.id}`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBroken: { id: next!.id, reason: expect.stringContaining('前一条记录的哈希不一致') } });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBroken: { id: next.id, reason: expect.stringContaining('前一条记录的哈希不一致') } });
   });
 });
 

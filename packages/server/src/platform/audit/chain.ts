@@ -7,7 +7,7 @@ import { sql, type Kysely, type QueryCreator, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-export const AUDIT_CHAINS = 8;
+export const AUDIT_CHAINS = 64;
 
 export interface AuditEntry {
   actorKind: 'staff' | 'applicant' | 'anonymous' | 'system';
