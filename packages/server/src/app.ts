@@ -33,6 +33,7 @@ import { CalendarCache } from './modules/calendar/store.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { caseDocumentRoutes } from './modules/cases/document-routes.ts';
 import { onlineApplicationRoutes } from './modules/cases/online-routes.ts';
+import { CaseSerials } from './modules/cases/serials.ts';
 import { trackingRoutes } from './modules/cases/tracking-routes.ts';
 import { messageRoutes } from './modules/cases/message-routes.ts';
 import { hallRoutes } from './modules/hall/routes.ts';
@@ -46,6 +47,8 @@ declare module 'fastify' {
     files: FileStore;
     scheduler: Scheduler;
     calendar: CalendarCache;
+    /** The serial part of new case numbers, in blocks from the database sequence. */
+    caseSerials: CaseSerials;
     /** Set on SIGTERM: answers ask clients to close their connection, so none is left for the shutdown to cut. */
     shuttingDown: boolean;
   }
@@ -78,6 +81,7 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
   app.decorate('sms', sms);
   app.decorate('scheduler', new Scheduler(database.db, app.log));
   app.decorate('calendar', new CalendarCache(database.db));
+  app.decorate('caseSerials', new CaseSerials(database.db));
   app.decorate('shuttingDown', false);
   app.addHook('onSend', async (_request, reply) => {
     if (app.shuttingDown) reply.header('connection', 'close');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
-import { verifyAuditChain } from '../src/platform/audit/chain.ts';
+import { GENESIS_HASH, verifyAuditChain } from '../src/platform/audit/chain.ts';
 import { anonymous, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type Response, type TestApp } from './harness.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -167,6 +167,15 @@ describe('the hash chain', () => {
     expect(verdict).toEqual({ ok: true, checked: await countRows(t.db, 'audit_log') });
   });
 
+  it('each chain’s head holds its last record’s hash, which the next record of the chain links to', async () => {
+    const heads = await t.db.selectFrom('audit_chain_heads').select(['chain', 'hash']).orderBy('chain').execute();
+    expect(heads).toHaveLength(64);
+    for (const head of heads) {
+      const last = await t.db.selectFrom('audit_log').select('hash').where('chain', '=', head.chain).orderBy('id', 'desc').executeTakeFirst();
+      expect(head.hash, `chain ${head.chain}`).toBe(last?.hash ?? GENESIS_HASH);
+    }
+  });
+
   it('verifies across page boundaries', async () => {
     const verdict = await verifyAuditChain(t.db, 7);
     expect(verdict.ok).toBe(true);
@@ -207,10 +216,17 @@ describe('the hash chain', () => {
   });
 
   it('a deleted record breaks the link of the one after it in its chain', async () => {
-    const removed = await t.db.selectFrom('audit_log').selectAll().where('id', '>', 3).orderBy('id').executeTakeFirstOrThrow();
-    const next = await t.db.selectFrom('audit_log').selectAll().where('chain', '=', removed.chain).where('id', '>', removed.id).orderBy('id').executeTakeFirst();
+    // A record that is not the last of its chain (appends pick one of 64 chains at random).
+    const removed = await t.db
+      .selectFrom('audit_log as a')
+      .selectAll('a')
+      .where('a.id', '>', 3)
+      .where((eb) => eb.exists(eb.selectFrom('audit_log as b').select('b.id').whereRef('b.chain', '=', 'a.chain').whereRef('b.id', '>', 'a.id')))
+      .orderBy('a.id')
+      .executeTakeFirstOrThrow();
+    const next = await t.db.selectFrom('audit_log').selectAll().where('chain', '=', removed.chain).where('id', '>', removed.id).orderBy('id').executeTakeFirstOrThrow();
     await bypassingTrigger(`DELETE FROM audit_log WHERE id = ${removed.id}`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBroken: { id: next!.id, reason: expect.stringContaining('前一条记录的哈希不一致') } });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBroken: { id: next.id, reason: expect.stringContaining('前一条记录的哈希不一致') } });
   });
 });
 

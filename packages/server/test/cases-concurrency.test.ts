@@ -3,6 +3,7 @@
 // twice) with its Idempotency-Key does its work once and gets the first answer back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaseNumber } from '@onewindow/domain';
+import { verifyAuditChain } from '../src/platform/audit/chain.ts';
 import { addStaff, countRows, createTestApp, loginStaff, type Client, type TestApp } from './harness.ts';
 import { allMaterials, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import { actOk, openCase, problemOf, readCase, timelineTypes, type ActResult, type Created, secondReviewer, signInAtWindow } from './fixtures/case-api.ts';
@@ -46,6 +47,10 @@ describe('case numbers under load', () => {
     const stored = await t.db.selectFrom('cases').select('number').where('item_code', '=', itemCode).execute();
     expect(new Set(stored.map((s) => s.number))).toEqual(new Set(numbers));
   }, 180_000);
+
+  it('their audit records, appended to the same few chains at once, still link each to the one before it', async () => {
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: await countRows(t.db, 'audit_log') });
+  });
 });
 
 describe('two staff acting on the same version', () => {

@@ -1,8 +1,9 @@
 // Identity: staff and applicant login, lock-out, TOTP, sessions and CSRF, and applicant registration with an SMS code.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { usccCheckChar } from '@onewindow/domain';
 import { sha256 } from '../src/platform/request-context.ts';
+import { SESSION_CACHE_MS } from '../src/platform/session-cache.ts';
 import { DEMO_ADMIN_TOTP_SECRET } from '../src/seed/demo.ts';
 import {
   addStaff, anonymous, clientFromLogin, invalidTotpCode, countRows, createTestApp, DEMO, DEMO_PASSWORD, loginApplicant, loginStaff, residentId,
@@ -158,13 +159,32 @@ describe('sessions and CSRF', () => {
     expect((await laptop.get('/api/auth/me')).statusCode).toBe(200);
   });
 
-  it('an expired session is treated as signed out (401)', async () => {
+  it('an expired session is treated as signed out (401), at the moment it expires', async () => {
     const clerk = await loginStaff(t.app, 'clerk');
     const search = () => clerk.get('/api/identity/applicants', { query: { phone: DEMO.person.phone } });
     expect((await search()).statusCode).toBe(200);
-    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 60_000) }).where('token_hash', '=', sha256(clerk.sessionToken!)).execute();
-    expect((await search()).statusCode).toBe(401);
-    expect((await clerk.get('/api/auth/me')).statusCode).toBe(401);
+    const { expires_at: expiresAt } = await t.db.selectFrom('sessions').select('expires_at').where('token_hash', '=', sha256(clerk.sessionToken!)).executeTakeFirstOrThrow();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(expiresAt.getTime() + 1);
+      expect((await search()).statusCode).toBe(401);
+      expect((await clerk.get('/api/auth/me')).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a session ended behind this server’s back (by another server, or in the database) stops working within seconds', async () => {
+    const clerk = await loginStaff(t.app, 'clerk');
+    expect((await clerk.get('/api/auth/me')).statusCode).toBe(200);
+    await t.db.deleteFrom('sessions').where('token_hash', '=', sha256(clerk.sessionToken!)).execute();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + SESSION_CACHE_MS);
+      expect((await clerk.get('/api/auth/me')).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a cookie that names no session is anonymous, not an error', async () => {

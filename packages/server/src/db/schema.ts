@@ -160,6 +160,13 @@ export interface AuditLogTable {
   chain: ColumnType<number, number | undefined, never>;
 }
 
+/** One row per audit chain (0–63): the hash of its last record, and the one before it (see 0012_audit_chain_heads). */
+export interface AuditChainHeadsTable {
+  chain: number;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface FilesTable {
   sha256: string;
   size: number;
@@ -412,4 +419,5 @@ export interface DB {
   sms_codes: SmsCodesTable;
   sms_outbox: SmsOutboxTable;
   audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadsTable;
 }

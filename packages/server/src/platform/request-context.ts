@@ -1,14 +1,15 @@
 // Who is asking and what they may do, for every request: the session cookie becomes an actor, the route's declared
 // action is checked before validation, cookie-authenticated writes must carry the CSRF token, and every state change
-// runs in one transaction that ends with its audit record. Requests that change nothing they tried to change are
-// audited too (rejected or failed), so the log shows every attempt.
+// runs in one transaction that ends with its audit record (or is one statement that carries it). Requests that change
+// nothing they tried to change are audited too (rejected or failed), so the log shows every attempt.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { appendAudit, type AuditEntry } from './audit/chain.ts';
+import { appendAudit, auditAppend, type AuditAppend, type AuditEntry } from './audit/chain.ts';
 import { AppError, problems } from './problem.ts';
 import { authorize, type Action, type Actor, type ResourceScope, type RoleAssignment } from './policy.ts';
+import { SessionCache, type CachedSession } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'ow_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -23,6 +24,13 @@ export type AuditInfo = Partial<Pick<AuditEntry, 'action' | 'targetType' | 'targ
 
 export type Change<T> = (trx: Transaction<DB>, audit: (info: AuditInfo) => void) => Promise<T>;
 
+/**
+ * A change made by one write statement: `fn` reads what it needs through `db` (outside any transaction) and writes with
+ * one statement that carries `audited(info)`, its audit record (withAuditAppend). The statement is its own
+ * transaction, so the change and its record commit together or not at all, without BEGIN and COMMIT round trips.
+ */
+export type OneStatementChange<T> = (db: Kysely<DB>, audited: (info: AuditInfo) => AuditAppend) => Promise<T>;
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route performs; every /api route must declare one. */
@@ -33,6 +41,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its declared action: the authorization matrix test walks this list. */
     apiRoutes: { method: string; url: string; action: Action }[];
+    /** Sessions as last read, for a few seconds (see session-cache.ts for what it may miss). */
+    sessionCache: SessionCache;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -44,7 +54,9 @@ declare module 'fastify' {
     authorize(scope: ResourceScope, action?: Action): void;
     /** Runs a state change in one transaction with its audit record. */
     change<T>(fn: Change<T>): Promise<T>;
-    /** Records that staff read personal data (unmasked), in its own transaction. */
+    /** Runs a state change written by one statement that carries its audit record. */
+    changeInOneStatement<T>(fn: OneStatementChange<T>): Promise<T>;
+    /** Records that staff read personal data (unmasked), in a statement of its own. */
     auditPersonalDataRead(targetType: string, targetId: string, fields: string[]): Promise<void>;
   }
 }
@@ -70,10 +82,11 @@ function decisionToError(decision: ReturnType<typeof authorize>): AppError | nul
 }
 
 /**
- * The session and who it belongs to, in one round trip (this runs on every signed-in request): an inactive staff
- * member or a removed account yields no actor, so their sessions stop working at once.
+ * The session and who it belongs to, in one round trip, kept in the session cache: an inactive staff member or a
+ * removed account yields no actor, so their sessions stop working (at once where this server made the change).
  */
-async function loadSession(app: FastifyInstance, tokenHash: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+async function loadSession(app: FastifyInstance, tokenHash: string): Promise<CachedSession | null> {
+  const mark = app.sessionCache.mark();
   const row = await app.db
     .selectFrom('sessions as s')
     .leftJoin('staff as st', (join) => join.onRef('st.id', '=', 's.subject_id').on('s.subject_kind', '=', 'staff').on('st.active', '=', true))
@@ -82,6 +95,7 @@ async function loadSession(app: FastifyInstance, tokenHash: string): Promise<{ a
       's.subject_kind',
       's.subject_id',
       's.csrf_token',
+      's.expires_at',
       'st.name as staff_name',
       'a.name as applicant_name',
       eb
@@ -94,13 +108,17 @@ async function loadSession(app: FastifyInstance, tokenHash: string): Promise<{ a
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();
   if (!row) return null;
+  let actor: Actor;
   if (row.subject_kind === 'applicant' && row.applicant_name !== null) {
-    return { actor: { kind: 'applicant', id: row.subject_id, name: row.applicant_name }, csrfToken: row.csrf_token };
+    actor = { kind: 'applicant', id: row.subject_id, name: row.applicant_name };
+  } else if (row.subject_kind === 'staff' && row.staff_name !== null) {
+    actor = { kind: 'staff', id: row.subject_id, name: row.staff_name, roles: row.roles ?? [] };
+  } else {
+    return null;
   }
-  if (row.subject_kind === 'staff' && row.staff_name !== null) {
-    return { actor: { kind: 'staff', id: row.subject_id, name: row.staff_name, roles: row.roles ?? [] }, csrfToken: row.csrf_token };
-  }
-  return null;
+  const session = { actor, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  app.sessionCache.set(tokenHash, row.subject_id, session, mark);
+  return session;
 }
 
 export function installRequestContext(app: FastifyInstance): void {
@@ -109,6 +127,7 @@ export function installRequestContext(app: FastifyInstance): void {
   app.decorateRequest('auditCommitted', false);
 
   app.decorate('apiRoutes', []);
+  app.decorate('sessionCache', new SessionCache());
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const action = route.config?.action;
@@ -121,7 +140,7 @@ export function installRequestContext(app: FastifyInstance): void {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const tokenHash = sha256(token);
-    const session = await loadSession(app, tokenHash);
+    const session = app.sessionCache.get(tokenHash) ?? (await loadSession(app, tokenHash));
     if (!session) return;
     request.actor = session.actor;
     request.session = { tokenHash, csrfToken: session.csrfToken };
@@ -177,10 +196,19 @@ export function installRequestContext(app: FastifyInstance): void {
     return result;
   });
 
+  app.decorateRequest('changeInOneStatement', async function <T>(this: FastifyRequest, fn: OneStatementChange<T>): Promise<T> {
+    let carried = false;
+    const value = await fn(app.db, (info) => {
+      carried = true;
+      return auditAppend(entryFor(this, info, 'success'));
+    });
+    if (!carried) throw new Error(`${this.routeOptions.url}: a change in one statement must carry its audit record`);
+    this.auditCommitted = true;
+    return value;
+  });
+
   app.decorateRequest('auditPersonalDataRead', async function (this: FastifyRequest, targetType: string, targetId: string, fields: string[]) {
-    await app.db.transaction().execute((trx) =>
-      appendAudit(trx, entryFor(this, { action: 'personal_data.read', targetType, targetId, detail: { fields } }, 'success')),
-    );
+    await appendAudit(app.db, entryFor(this, { action: 'personal_data.read', targetType, targetId, detail: { fields } }, 'success'));
   });
 
   // A write that ended without committing its own audit record (bad input, refused, or failed) is recorded here,
@@ -189,9 +217,7 @@ export function installRequestContext(app: FastifyInstance): void {
     if (!MUTATING.has(request.method) || request.auditCommitted || !request.routeOptions.config?.action) return;
     const outcome = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'rejected' : 'success';
     try {
-      await app.db.transaction().execute((trx) =>
-        appendAudit(trx, entryFor(request, { detail: { status: reply.statusCode, url: request.url } }, outcome)),
-      );
+      await appendAudit(app.db, entryFor(request, { detail: { status: reply.statusCode, url: request.url } }, outcome));
     } catch (error) {
       request.log.error({ err: error }, 'could not write the audit record of a rejected request');
     }

@@ -8,7 +8,10 @@ import {
   applyAction, CalendarYearUnknownError, clockColour, dueDate, IllegalTransitionError, nextActor, reviewSteps, CASE_STATUS_LABELS,
   type CaseEvent, type CaseState, type DeadlineLimit, type GuideContent, type WorkingCalendar,
 } from '@onewindow/domain';
-import type { CaseActionsTable, CaseMaterialsTable, CasesTable, DB } from '../../db/schema.ts';
+import { CompiledPerShape } from '../../db/compiled-per-shape.ts';
+import type { CaseActionsTable, CaseHandlersTable, CaseMaterialsTable, CasesTable, DB, MessagesTable, SmsOutboxTable } from '../../db/schema.ts';
+import { withAuditAppend, type AuditAppend } from '../../platform/audit/chain.ts';
+import { STORED_KEY_CTE, withStoredKey, type StoredKey } from '../../platform/idempotency.ts';
 import { AppError } from '../../platform/problem.ts';
 import { yearUnknownProblem } from '../calendar/routes.ts';
 import { applicantNotice, smsFor, type CaseNotice } from './notifications.ts';
@@ -186,33 +189,51 @@ export interface CaseWrites {
   handlerId: string | null;
   notices: CaseNotice[];
   materials?: Insertable<CaseMaterialsTable>[];
+  /** The staff member whose intake draft (窗口收件草稿) the new case consumes. */
+  draftOf?: string | null;
+}
+
+/** Every row a case change writes besides the case row, as it will be stored. */
+interface CaseRows {
+  actions: ActionRow[];
+  materials: Insertable<CaseMaterialsTable>[];
+  handlers: Insertable<CaseHandlersTable>[];
+  messages: Insertable<MessagesTable>[];
+  sms: Insertable<SmsOutboxTable>[];
+  drafts: { staff_id: string }[];
+}
+
+function rowsOf(row: CaseRow, writes: CaseWrites): CaseRows {
+  const account = row.applicant_account;
+  return {
+    actions: writes.actions,
+    materials: writes.materials ?? [],
+    handlers: writes.handlerId ? [{ staff_id: writes.handlerId, case_id: row.id, last_acted_at: row.updated_at }] : [],
+    messages: account ? writes.notices.map(({ title, body }) => ({ recipient_kind: 'applicant' as const, recipient_id: account, case_id: row.id, title, body })) : [],
+    sms: writes.notices.map((n) => smsFor(row, n)),
+    drafts: writes.draftOf ? [{ staff_id: writes.draftOf }] : [],
+  };
 }
 
 /**
  * The rows that go with a case change, as data-modifying CTEs of the statement that writes the case: one round
  * trip instead of one per table. The primary key (case_id, seq) of the action rows doubles as the optimistic lock:
- * of two actions on the same version, the second cannot insert its seq.
+ * of two actions on the same version, the second cannot insert its seq. Builds only (see CompiledPerShape).
  */
-function withWrites(trx: Transaction<DB>, row: CaseRow, writes: CaseWrites) {
-  let q = trx.with('actions', (db) => db.insertInto('case_actions').values(writes.actions).returning('seq'));
-  if (writes.materials?.length) {
-    const materials = writes.materials;
-    q = q.with('materials', (db) => db.insertInto('case_materials').values(materials).returning('material_id')) as unknown as typeof q;
+function withRows(db: Kysely<DB>, rows: CaseRows) {
+  let q = db.with('actions', (qc) => qc.insertInto('case_actions').values(rows.actions).returning('seq'));
+  if (rows.materials.length > 0) {
+    q = q.with('materials', (qc) => qc.insertInto('case_materials').values(rows.materials).returning('material_id')) as unknown as typeof q;
   }
-  if (writes.handlerId) {
-    const handler = { staff_id: writes.handlerId, case_id: row.id, last_acted_at: row.updated_at };
-    q = q.with('handler', (db) =>
-      db.insertInto('case_handlers').values(handler).onConflict((oc) => oc.columns(['staff_id', 'case_id']).doUpdateSet({ last_acted_at: handler.last_acted_at })).returning('case_id'),
+  if (rows.handlers.length > 0) {
+    q = q.with('handler', (qc) =>
+      qc.insertInto('case_handlers').values(rows.handlers).onConflict((oc) => oc.columns(['staff_id', 'case_id']).doUpdateSet((eb) => ({ last_acted_at: eb.ref('excluded.last_acted_at') }))).returning('case_id'),
     ) as unknown as typeof q;
   }
-  if (writes.notices.length > 0) {
-    const account = row.applicant_account;
-    if (account) {
-      const messages = writes.notices.map(({ title, body }) => ({ recipient_kind: 'applicant' as const, recipient_id: account, case_id: row.id, title, body }));
-      q = q.with('message', (db) => db.insertInto('messages').values(messages).returning('id')) as unknown as typeof q;
-    }
-    const sms = writes.notices.map((n) => smsFor(row, n));
-    q = q.with('sms', (db) => db.insertInto('sms_outbox').values(sms).returning('id')) as unknown as typeof q;
+  if (rows.messages.length > 0) q = q.with('message', (qc) => qc.insertInto('messages').values(rows.messages).returning('id')) as unknown as typeof q;
+  if (rows.sms.length > 0) q = q.with('sms', (qc) => qc.insertInto('sms_outbox').values(rows.sms).returning('id')) as unknown as typeof q;
+  if (rows.drafts.length > 0) {
+    q = q.with('draft', (qc) => qc.deleteFrom('intake_drafts').where('staff_id', '=', rows.drafts[0]!.staff_id).returning('staff_id')) as unknown as typeof q;
   }
   return q;
 }
@@ -223,9 +244,33 @@ function caseColumns(row: CaseRow): Insertable<CasesTable> {
   return { ...columns, parties: JSON.stringify(row.parties), form_data: JSON.stringify(row.form_data), state: JSON.stringify(row.state), limit_amount: Number(row.limit_amount) };
 }
 
-/** Writes a new case with its first actions (收件, and the on-the-spot decision if any) in one statement. */
-export async function insertCase(trx: Transaction<DB>, row: CaseRow, writes: CaseWrites): Promise<void> {
-  await withWrites(trx, row, writes).insertInto('cases').values(caseColumns(row)).execute();
+/** What a new case's statement carries besides its own rows: its audit record, and the idempotency key if any. */
+export interface Carried {
+  audit: AuditAppend;
+  key: StoredKey | null;
+}
+
+interface InsertCaseData extends Carried {
+  case: Insertable<CasesTable>;
+  rows: CaseRows;
+}
+
+/** The CTE that inserts the case row: the audit record's chain is locked after it (see withAuditAppend). */
+const CASE_ROW_CTE = 'case_row';
+
+const insertCaseStatement = new CompiledPerShape((db, d: InsertCaseData) => {
+  let q = withRows(db, d.rows).with(CASE_ROW_CTE, (qc) => qc.insertInto('cases').values(d.case).returning('id'));
+  if (d.key) q = withStoredKey(q, d.key);
+  q = withAuditAppend(q, d.audit, d.key ? [CASE_ROW_CTE, STORED_KEY_CTE] : [CASE_ROW_CTE]);
+  return q.selectFrom(CASE_ROW_CTE).select('id');
+});
+
+/**
+ * Writes a new case with its first actions (收件, and the on-the-spot decision if any), its audit record and its
+ * idempotency key in one statement, which needs no transaction of its own.
+ */
+export async function insertCase(db: Kysely<DB>, row: CaseRow, writes: CaseWrites, carried: Carried): Promise<void> {
+  await insertCaseStatement.execute(db, { case: caseColumns(row), rows: rowsOf(row, writes), ...carried });
 }
 
 /** Appends one action to `row` (as read in this transaction) and returns the case as it now stands. */
@@ -236,7 +281,7 @@ export async function act(trx: Transaction<DB>, row: CaseRow, input: ActInput, c
   const writes = { actions: [action], handlerId: input.actor.kind === 'staff' ? input.actor.id : null, notices: notice ? [notice] : [] };
   let updated;
   try {
-    updated = await withWrites(trx, next, writes).updateTable('cases').set({ ...changed, version }).where('id', '=', id!).where('version', '=', row.version).returning('id').executeTakeFirst();
+    updated = await withRows(trx, rowsOf(next, writes)).updateTable('cases').set({ ...changed, version }).where('id', '=', id!).where('version', '=', row.version).returning('id').executeTakeFirst();
   } catch (error) {
     if (isUniqueViolation(error, 'case_actions_pkey')) throw new StaleCaseError(row.id);
     throw error;

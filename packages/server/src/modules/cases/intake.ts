@@ -2,7 +2,9 @@
 // the client must not (due dates, the current step, the notice's list of defects), checks materials and form data
 // against the exact guide version, and says which policy action each event needs.
 import crypto from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
+import { CompiledPerShape } from '../../db/compiled-per-shape.ts';
 import {
   allowedEvents, applicantMaterialIssues, beijingToday, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems,
   missingForSubmission, trustLevel, validateFormData, validateResidentId, validateUscc, SUBMIT_DECLARATION,
@@ -11,26 +13,13 @@ import {
 import type { DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
-import { guideOf, illegalTransition, insertCase, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type EngineContext } from './engine.ts';
+import { guideOf, illegalTransition, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type CaseWrites, type EngineContext } from './engine.ts';
 import { assertWindowServes, windowAtIntake, windowNotSignedIn } from '../hall/sign-in.ts';
 import type { CaseActionBody, CreateCaseBody, ReceivedMaterialInput } from './schemas.ts';
 
 export function caseActorOf(actor: Actor): CaseActor {
   if (actor.kind === 'anonymous') throw problems.unauthenticated();
   return { kind: actor.kind, id: actor.id, name: actor.name };
-}
-
-/** The item as it applies today: its implementation and currently effective published guide version. */
-async function itemInForce(trx: Transaction<DB>, code: string) {
-  const item = await trx
-    .selectFrom('catalog_search as s')
-    .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
-    .select(['s.implementation_id', 's.version_id', 's.code', 's.name', 's.region_code', 's.department_id', 's.domain_code'])
-    .where('s.code', '=', code)
-    .where('i.status', '=', 'active')
-    .executeTakeFirst();
-  if (!item) throw new AppError(404, 'ITEM_NOT_AVAILABLE', '该事项不存在或当前不可办理', { errors: [{ path: '/itemCode', message: '请确认事项编码，或该事项已停办' }] });
-  return item;
 }
 
 interface ApplicantData {
@@ -43,12 +32,17 @@ interface ApplicantData {
   legalRepresentative: string | null;
 }
 
-async function applicantOf(trx: Transaction<DB>, actor: Actor, body: CreateCaseBody): Promise<ApplicantData> {
+/** Where the applicant's account is found: the signed-in applicant's own, or one holding the ID number entered. */
+interface AccountLookup {
+  column: 'id' | 'id_number' | 'uscc';
+  value: string;
+}
+
+/** The applicant as the clerk entered them (checked, the account still to be found), or the signed-in applicant. */
+function applicantGiven(actor: Actor, body: CreateCaseBody): { lookup: AccountLookup; entered: Omit<ApplicantData, 'account'> | null } {
   if (actor.kind === 'applicant') {
     if (body.applicant) throw problems.field('/applicant', '网上申请的申请人即登录账户，无需填写');
-    const a = await trx.selectFrom('applicants').selectAll().where('id', '=', actor.id).executeTakeFirstOrThrow();
-    const idNumber = a.type === 'person' ? a.id_number! : a.uscc!;
-    return { account: a.id, kind: a.type, name: a.name, idType: a.type === 'person' ? '111' : '001', idNumber, phone: a.phone, legalRepresentative: a.legal_representative };
+    return { lookup: { column: 'id', value: actor.id }, entered: null };
   }
   const given = body.applicant;
   if (!given) throw problems.field('/applicant', '请填写申请人');
@@ -56,11 +50,45 @@ async function applicantOf(trx: Transaction<DB>, actor: Actor, body: CreateCaseB
   const check = given.kind === 'person' ? validateResidentId(idNumber) : validateUscc(idNumber);
   if (!check.ok) throw problems.field('/applicant/idNumber', check.reason);
   if (given.kind === 'company' && !given.legalRepresentative) throw problems.field('/applicant/legalRepresentative', '法人申请须填写法定代表人');
-  // A person who has an account sees the case in the portal too.
-  const column = given.kind === 'person' ? 'id_number' : 'uscc';
-  const account = await trx.selectFrom('applicants').select('id').where(column, '=', idNumber).executeTakeFirst();
   // 证件类型 codes as exchanged: 111 居民身份证, 001 统一社会信用代码.
-  return { account: account?.id ?? null, kind: given.kind, name: given.name, idType: given.kind === 'person' ? '111' : '001', idNumber, phone: given.phone, legalRepresentative: given.legalRepresentative ?? null };
+  const entered = { kind: given.kind, name: given.name, idType: given.kind === 'person' ? '111' : '001', idNumber, phone: given.phone, legalRepresentative: given.legalRepresentative ?? null };
+  return { lookup: { column: given.kind === 'person' ? 'id_number' : 'uscc', value: idNumber }, entered };
+}
+
+/** The item in force with the account, if any, that holds `account` in the lookup's column. */
+function itemAndAccountBy(column: AccountLookup['column']) {
+  return new CompiledPerShape((db, d: { code: string; account: string }) =>
+    db
+      .selectFrom('catalog_search as s')
+      .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
+      .select((eb) => [
+        's.implementation_id', 's.version_id', 's.code', 's.name', 's.region_code', 's.department_id', 's.domain_code',
+        jsonObjectFrom(eb.selectFrom('applicants as a').select(['a.id', 'a.type', 'a.name', 'a.id_number', 'a.uscc', 'a.phone', 'a.legal_representative']).where(`a.${column}`, '=', d.account)).as('account'),
+      ])
+      .where('s.code', '=', d.code)
+      .where('i.status', '=', 'active'),
+  );
+}
+
+const itemAndAccount = { id: itemAndAccountBy('id'), id_number: itemAndAccountBy('id_number'), uscc: itemAndAccountBy('uscc') };
+
+/**
+ * The item as it applies today (its implementation and currently effective published guide version) and the
+ * applicant's account, if any, in one round trip: a person who has an account sees a window case in the portal too.
+ */
+async function itemAndApplicant(db: Kysely<DB>, actor: Actor, body: CreateCaseBody) {
+  const { lookup, entered } = applicantGiven(actor, body);
+  const { rows } = await itemAndAccount[lookup.column].execute(db, { code: body.itemCode, account: lookup.value });
+  const row = rows[0];
+  if (!row) throw new AppError(404, 'ITEM_NOT_AVAILABLE', '该事项不存在或当前不可办理', { errors: [{ path: '/itemCode', message: '请确认事项编码，或该事项已停办' }] });
+  const { account, ...item } = row;
+  if (entered) return { item, applicant: { ...entered, account: account?.id ?? null } };
+  if (!account) throw new Error(`applicant ${lookup.value} of a valid session not found`);
+  const idNumber = account.type === 'person' ? account.id_number! : account.uscc!;
+  const applicant: ApplicantData = {
+    account: account.id, kind: account.type, name: account.name, idType: account.type === 'person' ? '111' : '001', idNumber, phone: account.phone, legalRepresentative: account.legal_representative,
+  };
+  return { item, applicant };
 }
 
 /**
@@ -69,7 +97,7 @@ async function applicantOf(trx: Transaction<DB>, actor: Actor, body: CreateCaseB
  * applicant uploaded (or that are already on this case): a file is "not there" for anyone else.
  */
 export async function checkMaterials(
-  trx: Transaction<DB>, guide: GuideContent, materials: ReceivedMaterialInput[], basePath: string, by: Actor, caseId?: string,
+  trx: Kysely<DB>, guide: GuideContent, materials: ReceivedMaterialInput[], basePath: string, by: Actor, caseId?: string,
 ): Promise<void> {
   const errors: FieldError[] = [];
   if (by.kind === 'applicant') {
@@ -99,7 +127,7 @@ export async function checkMaterials(
 }
 
 /** Of `files`, those `by` may attach: any stored file for staff; for an applicant, their own uploads and the case's files. */
-async function usableFiles(trx: Transaction<DB>, files: string[], by: Actor, caseId: string | undefined): Promise<Set<string>> {
+async function usableFiles(trx: Kysely<DB>, files: string[], by: Actor, caseId: string | undefined): Promise<Set<string>> {
   if (by.kind !== 'applicant') return new Set((await trx.selectFrom('files').select('sha256').where('sha256', 'in', files).execute()).map((f) => f.sha256));
   const owned = await trx.selectFrom('file_owners').select('sha256').where('owner_kind', '=', 'applicant').where('owner_id', '=', by.id).where('sha256', 'in', files).execute();
   const onCase = caseId ? await trx.selectFrom('case_materials').select('files').where('case_id', '=', caseId).execute() : [];
@@ -121,7 +149,7 @@ function materialRows(caseId: string, guide: GuideContent, materials: ReceivedMa
   }));
 }
 
-export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean): Promise<void> {
+export async function saveMaterials(trx: Kysely<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[], checkedByStaff: boolean): Promise<void> {
   if (materials.length === 0) return;
   const rows = materialRows(caseId, guide, materials, checkedByStaff);
   await trx
@@ -142,12 +170,12 @@ export async function saveMaterials(trx: Transaction<DB>, caseId: string, guide:
 }
 
 /** The case's materials become exactly `materials` (a draft saved again); only for a case not yet submitted. */
-export async function replaceMaterials(trx: Transaction<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[]): Promise<void> {
+export async function replaceMaterials(trx: Kysely<DB>, caseId: string, guide: GuideContent, materials: ReceivedMaterialInput[]): Promise<void> {
   await trx.deleteFrom('case_materials').where('case_id', '=', caseId).execute();
   await saveMaterials(trx, caseId, guide, materials, false);
 }
 
-export async function receivedMaterials(trx: Transaction<DB>, caseId: string): Promise<ReceivedMaterial[]> {
+export async function receivedMaterials(trx: Kysely<DB>, caseId: string): Promise<ReceivedMaterial[]> {
   const rows = await trx.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).execute();
   return rows.map((r) => ({ materialId: r.material_id, receivedAs: r.received_as, count: r.count, files: r.files, checks: r.checks, note: r.note }));
 }
@@ -186,7 +214,7 @@ function checkServiceObject(guide: GuideContent, kind: 'person' | 'company'): vo
 }
 
 /** 窗口领取: the collector is the applicant or the agent (checked by ID number) and signed on screen. */
-async function checkedPickup(trx: Transaction<DB>, row: CaseRow, idNumber: string | undefined, signature: string | undefined) {
+async function checkedPickup(trx: Kysely<DB>, row: CaseRow, idNumber: string | undefined, signature: string | undefined) {
   const given = idNumber?.trim().toUpperCase();
   if (!given) throw problems.field('/collectorIdNumber', '窗口领取须核验领取人身份证件，请录入证件号码');
   const collector = given === row.applicant_id_number ? 'applicant' : given === row.parties.agent?.idNumber ? 'agent' : null;
@@ -211,7 +239,7 @@ export interface BuiltEvent {
  * (accept only with complete materials; a 补正 notice lists what the materials lack unless staff list it).
  */
 export async function buildEvent(
-  trx: Transaction<DB>, row: CaseRow, body: CaseActionBody, actor: Actor, ctx: EngineContext, received?: ReceivedMaterial[],
+  trx: Kysely<DB>, row: CaseRow, body: CaseActionBody, actor: Actor, ctx: EngineContext, received?: ReceivedMaterial[],
 ): Promise<BuiltEvent> {
   // What the state does not admit is refused as such first: an accept while a 补正 notice is out is an illegal step,
   // not a case of incomplete materials.
@@ -295,36 +323,45 @@ export async function buildEvent(
 
 export interface CreateContext extends EngineContext {
   authorizeEvent(built: BuiltEvent, row: CaseRow): void;
+  /** The serial part of the next case number (CaseSerials). */
+  nextSerial(): Promise<number>;
 }
 
-/** Creates the case (收件 / 网上申请) and applies the on-the-spot decision or the online submission, if any. */
-export async function createCase(trx: Transaction<DB>, actor: Actor, body: CreateCaseBody, ctx: CreateContext): Promise<CaseRow> {
+/** A new case as it will be written: its row and the rows that go with it (see insertCase). */
+export interface PlannedCase {
+  row: CaseRow;
+  writes: CaseWrites;
+}
+
+/**
+ * Plans the case (收件 / 网上申请) with the on-the-spot decision or the online submission, if any, from what it reads
+ * through `db`; nothing is written, so the caller can check the result and write it in one statement.
+ */
+export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBody, ctx: CreateContext): Promise<PlannedCase> {
   const staff = actor.kind === 'staff';
   if (staff && (body.channel === 'online' || body.channel === 'mobile')) throw problems.field('/channel', '工作人员收件的渠道应为窗口或信函');
   if (!staff && (body.channel === 'window' || body.channel === 'mail')) throw problems.field('/channel', '网上申请的渠道应为网上或移动端');
   if (!staff && body.decision) throw problems.field('/decision', '受理决定由窗口工作人员作出');
   if (staff && body.submit) throw problems.field('/submit', '窗口收件无需提交，请作出受理决定');
 
-  const item = await itemInForce(trx, body.itemCode);
+  const { item, applicant } = await itemAndApplicant(db, actor, body);
   // Staff take cases in at the window they are signed in to (信函 may come in at a desk without one).
-  const desk = staff ? await windowAtIntake(trx, actor.id) : null;
+  const desk = staff ? await windowAtIntake(db, actor.id) : null;
   if (body.channel === 'window') {
     if (!desk) throw windowNotSignedIn();
-    await assertWindowServes(trx, desk, item.domain_code);
+    await assertWindowServes(db, desk, item.domain_code);
   }
-  const guide = await guideOf(trx, item.version_id);
-  const applicant = await applicantOf(trx, actor, body);
+  const guide = await guideOf(db, item.version_id);
   checkServiceObject(guide, applicant.kind);
   if (body.submit) checkDeclaration(actor, body.declaration, '/declaration');
-  await checkMaterials(trx, guide, body.materials, '/materials', actor);
+  await checkMaterials(db, guide, body.materials, '/materials', actor);
 
-  const { rows } = await sql<{ serial: string }>`SELECT nextval('case_serial') AS serial`.execute(trx);
-  const number = formatCaseNumber({ regionCode: item.region_code, date: beijingToday(ctx.now), serial: Number(rows[0]!.serial) });
+  const number = formatCaseNumber({ regionCode: item.region_code, date: beijingToday(ctx.now), serial: await ctx.nextSerial() });
   const channel = staff ? 'window' : 'online';
   const steps = reviewStepIds(guide);
   const state = initialState(channel, steps);
   const limit = limitOf(guide);
-  // The case is built in memory, the decision taken on it in memory, and everything written in one statement.
+  // The case is built in memory and the decision taken on it in memory, to be written in one statement.
   const row: CaseRow = {
     id: crypto.randomUUID(),
     number,
@@ -372,15 +409,14 @@ export async function createCase(trx: Transaction<DB>, actor: Actor, body: Creat
     actor_kind: who.kind, actor_id: who.id, actor_name: who.name, at: ctx.now,
   };
   const materials = materialRows(row.id, guide, body.materials, staff);
+  const handlerId = staff ? who.id : null;
+  // The decision consumes the clerk's intake draft in the same statement as the case.
+  const draftOf = desk ? who.id : null;
   const follow = body.decision ?? (body.submit ? ({ type: 'submit', declaration: body.declaration } as const) : null);
-  if (!follow) {
-    await insertCase(trx, row, { actions: [created], handlerId: staff ? who.id : null, notices: [], materials });
-    return row;
-  }
+  if (!follow) return { row, writes: { actions: [created], handlerId, notices: [], materials, draftOf } };
   const received = body.materials.map((m) => ({ ...m, note: m.note ?? '' }));
-  const built = await buildEvent(trx, row, follow, actor, ctx, received);
+  const built = await buildEvent(db, row, follow, actor, ctx, received);
   ctx.authorizeEvent(built, row);
   const planned = planAction(row, { event: built.event, actor: who, opinion: built.opinion }, guide, ctx);
-  await insertCase(trx, planned.next, { actions: [created, planned.action], handlerId: staff ? who.id : null, notices: planned.notice ? [planned.notice] : [], materials });
-  return planned.next;
+  return { row: planned.next, writes: { actions: [created, planned.action], handlerId, notices: planned.notice ? [planned.notice] : [], materials, draftOf } };
 }

@@ -1,20 +1,18 @@
 // Case routes: intake and online application, actions on a case, worklists, the case file, and material scans.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import {
   allowedEvents, applicantEvents, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS, type DeliveryPreference,
 } from '@onewindow/domain';
-import type { DB } from '../../db/schema.ts';
-import { claimIdempotencyKey, idempotencyKey } from '../../platform/idempotency.ts';
+import { idempotentRequest, storeAnswer, storedAnswer, storedKey, type IdempotentRequest, type StoredAnswer } from '../../platform/idempotency.ts';
 import { authorize, holdsRole, type Actor } from '../../platform/policy.ts';
 import { AppError, problems } from '../../platform/problem.ts';
 import { IdParams, StrictObject } from '../../platform/schemas.ts';
 import { keepFile, readUpload, SCAN_KINDS, SCAN_MAX_BYTES } from '../../platform/uploads.ts';
-import type { AuditInfo } from '../../platform/request-context.ts';
-import { act, engineContextOf, guideOf, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
-import { buildEvent, caseActorOf, createCase, type BuiltEvent } from './intake.ts';
+import { act, engineContextOf, guideOf, insertCase, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
+import { buildEvent, caseActorOf, planCase, type BuiltEvent } from './intake.ts';
 import { authorizeRead, caseScopes, loadCase, worklist } from './queries.ts';
 import { ActBody, CreateCaseBody, WorklistQuery } from './schemas.ts';
 import { ACTION_LABELS, applicantTimelineEntry, PUBLIC_ACTIONS } from './timeline.ts';
@@ -39,20 +37,22 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }
 
-  /** Runs a case change with its idempotency key, if the request has one. */
-  async function idempotent<T>(request: FastifyRequest, work: (trx: Transaction<DB>, audit: (info: AuditInfo) => void) => Promise<{ status: number; body: T }>) {
-    const key = idempotencyKey(request);
-    return request.change(async (trx, audit) => {
-      if (!key) return work(trx, audit);
-      const claim = await claimIdempotencyKey(trx, request, key);
-      if (claim.replayed) {
-        audit({ detail: { idempotencyKey: key, replayed: true } });
-        return { status: claim.statusCode, body: claim.body as T };
-      }
-      const result = await work(trx, audit);
-      await claim.complete(result.status, result.body);
-      return result;
-    });
+  /**
+   * Runs a case change with its idempotency key, if the request has one. `work` stores the key with its answer in the
+   * change's own writes, so while a key is new the change runs as if there were none, at no extra cost. A request
+   * whose key was stored before (by a retried request, or a twin that committed first) fails at the key's primary key
+   * or earlier (the case has changed since); its key is then looked up and the first answer is this one's.
+   */
+  async function idempotent(request: FastifyRequest, work: (idem: IdempotentRequest | null) => Promise<StoredAnswer>): Promise<StoredAnswer> {
+    const idem = idempotentRequest(request);
+    try {
+      return await work(idem);
+    } catch (error) {
+      const first = idem && (await storedAnswer(app.db, idem));
+      if (!first) throw error;
+      await request.change(async (_trx, audit) => audit({ detail: { idempotencyKey: idem.key, replayed: true } }));
+      return first;
+    }
   }
 
   /** Another action got in first: answer 409 with the case as it now stands (read after the rollback). */
@@ -77,14 +77,22 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const ctx = await engineContext();
-      const result = await idempotent(request, async (trx, audit) => {
-        const row = await createCase(trx, request.actor, request.body, { ...ctx, authorizeEvent: (built, r) => authorizeEvent(request.actor, built, r) });
-        if (request.actor.kind === 'staff') request.authorize({ regionCode: row.region_code }, 'case.create');
-        audit({ targetType: 'case', targetId: row.id, detail: { number: row.number, item: row.item_code, status: row.status } });
-        return { status: 201, body: { id: row.id, number: row.number, status: row.status, version: row.version, dueDate: row.due_date, trackingToken: row.tracking_token } };
-      });
-      app.sms.kick();
-      return reply.status(result.status).send(result.body);
+      const result = await idempotent(request, (idem) =>
+        request.changeInOneStatement(async (db, audited) => {
+          const { row, writes } = await planCase(db, request.actor, request.body, {
+            ...ctx,
+            authorizeEvent: (built, r) => authorizeEvent(request.actor, built, r),
+            nextSerial: () => app.caseSerials.next(),
+          });
+          if (request.actor.kind === 'staff') request.authorize({ regionCode: row.region_code }, 'case.create');
+          const answer = { statusCode: 201, body: { id: row.id, number: row.number, status: row.status, version: row.version, dueDate: row.due_date, trackingToken: row.tracking_token } };
+          const audit = audited({ targetType: 'case', targetId: row.id, detail: { number: row.number, item: row.item_code, status: row.status } });
+          await insertCase(db, row, writes, { audit, key: idem && storedKey(idem, answer) });
+          return answer;
+        }),
+      );
+      app.sms.soon();
+      return reply.status(result.statusCode).send(result.body);
     },
   );
 
@@ -102,18 +110,22 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const ctx = await engineContext();
       const { expectedVersion, action } = request.body;
-      const result = await staleAsConflict(idempotent(request, async (trx, audit) => {
-        const row = await loadCase(trx, request.params.id);
-        await authorizeRead(trx, request, row);
-        if (row.version !== expectedVersion) throw versionConflict(row);
-        const built = await buildEvent(trx, row, action, request.actor, ctx);
-        authorizeEvent(request.actor, built, row);
-        const updated = await act(trx, row, { event: built.event, actor: caseActorOf(request.actor), opinion: built.opinion }, ctx);
-        audit({ action: `case.${action.type}`, targetType: 'case', targetId: row.id, detail: { number: row.number, from: row.status, to: updated.status } });
-        return { status: 200, body: { id: updated.id, number: updated.number, status: updated.status, version: updated.version, dueDate: updated.due_date, clock: updated.clock } };
-      }));
-      app.sms.kick();
-      return reply.status(result.status).send(result.body);
+      const result = await staleAsConflict(idempotent(request, (idem) =>
+        request.change(async (trx, audit) => {
+          const row = await loadCase(trx, request.params.id);
+          await authorizeRead(trx, request, row);
+          if (row.version !== expectedVersion) throw versionConflict(row);
+          const built = await buildEvent(trx, row, action, request.actor, ctx);
+          authorizeEvent(request.actor, built, row);
+          const updated = await act(trx, row, { event: built.event, actor: caseActorOf(request.actor), opinion: built.opinion }, ctx);
+          audit({ action: `case.${action.type}`, targetType: 'case', targetId: row.id, detail: { number: row.number, from: row.status, to: updated.status } });
+          const answer = { statusCode: 200, body: { id: updated.id, number: updated.number, status: updated.status, version: updated.version, dueDate: updated.due_date, clock: updated.clock } };
+          if (idem) await storeAnswer(trx, idem, answer);
+          return answer;
+        }),
+      ));
+      app.sms.soon();
+      return reply.status(result.statusCode).send(result.body);
     },
   );
 

@@ -232,6 +232,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await endSession(trx, request, reply);
       audit({ targetType: request.actor.kind, targetId: 'id' in request.actor ? request.actor.id : null });
     });
+    if (request.session) app.sessionCache.forgetToken(request.session.tokenHash);
     return reply.status(204).send();
   });
 

@@ -468,6 +468,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (b.active === false) await trx.deleteFrom('sessions').where('subject_id', '=', target.id).execute();
         audit({ targetType: 'staff', targetId: target.id, detail: { ...b, phone: b.phone ? maskPhone(b.phone) : undefined } });
       });
+      app.sessionCache.forgetSubject(target.id);
       return (await staffList({ ids: [target.id] }))[0];
     },
   );

@@ -1,15 +1,13 @@
 // The audit chains: each record's hash covers its own fields and the previous record's hash in its chain, so changing,
 // removing or reordering any record breaks every hash after it. The log is AUDIT_CHAINS chains rather than one, each
-// append picking one and serialised only with the appends to that chain (a transaction-scoped advisory lock per chain):
-// with a single chain every change in every hall would queue for one lock held until commit.
+// append picking one and serialised only with the appends to that chain (the row lock on the chain's head in
+// audit_chain_heads, held until commit): with a single chain every change in every hall would queue for one lock.
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Advisory lock keys 7_120_330_002 … 7_120_330_002 + AUDIT_CHAINS - 1, one per chain. */
-const AUDIT_CHAIN_LOCK = 7_120_330_002;
-export const AUDIT_CHAINS = 8;
+export const AUDIT_CHAINS = 64;
 
 export interface AuditEntry {
   actorKind: 'staff' | 'applicant' | 'anonymous' | 'system';
@@ -58,23 +56,75 @@ export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
   return crypto.createHash('sha256').update(prevHash).update('\n').update(recordBody(at, e)).digest('hex');
 }
 
-/**
- * Appends one record inside the caller's transaction; call it last, so the chain lock is held only until commit.
- * The insert reads the previous hash and computes the new one (PostgreSQL's sha256 over the same text hashRecord
- * hashes) in one statement: every statement under the lock is one more round trip that all writers wait for.
- */
-export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
-  const chain = crypto.randomInt(AUDIT_CHAINS);
-  // Its own statement: the insert below must take its snapshot after the lock is granted, to see the last record.
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK + chain})`.execute(trx);
+/** One record ready to append: its chain, its time, the text its hash covers, and the values it stores. */
+export interface AuditAppend {
+  chain: number;
+  at: Date;
+  body: string;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string;
+  requestId: string;
+  outcome: string;
+  detail: string;
+}
+
+export function auditAppend(entry: AuditEntry): AuditAppend {
   const at = new Date();
-  const body = recordBody(at, entry);
-  await sql`
+  return { ...entry, chain: crypto.randomInt(AUDIT_CHAINS), at, body: recordBody(at, entry), detail: JSON.stringify(entry.detail) };
+}
+
+/**
+ * One append as two statements for a WITH clause: `audit_head` moves the chain's head on (waiting for the row lock
+ * while another append to the chain is uncommitted, then computing from the head that one left: PostgreSQL's sha256
+ * over the same text hashRecord hashes), and `audit_record` inserts the record with both links. The head is locked
+ * only once the CTEs named in `after` have written their rows, so a statement never holds a chain while it waits for
+ * another lock (changes that audit as their last statement take the chain last too, so no two can deadlock). If the
+ * head is missing the record's hashes are null and the statement fails: a change is never written without its record.
+ */
+function appendStatements(a: AuditAppend, after: readonly string[]): { head: RawBuilder<AuditHead>; record: RawBuilder<Record<string, unknown>> } {
+  const written = after.map((cte) => sql`(SELECT FROM ${sql.table(cte)}) AS ${sql.id(`after_${cte}`)}`);
+  const head = sql<AuditHead>`
+    UPDATE audit_chain_heads AS h
+    SET prev_hash = h.hash, hash = encode(sha256(convert_to(h.hash || E'\n' || ${a.body}, 'UTF8')), 'hex')
+    ${written.length > 0 ? sql`FROM ${sql.join(written)}` : sql``}
+    WHERE h.chain = ${a.chain}
+    RETURNING h.prev_hash, h.hash`;
+  const record = sql<Record<string, unknown>>`
     INSERT INTO audit_log (chain, at, actor_kind, actor_id, actor_name, actor_role, action, target_type, target_id, ip, request_id, outcome, detail, prev_hash, hash)
-    SELECT ${chain}, ${at}, ${entry.actorKind}, ${entry.actorId}, ${entry.actorName}, ${entry.actorRole}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
-           ${entry.ip}, ${entry.requestId}, ${entry.outcome}, ${JSON.stringify(entry.detail)}::jsonb, prev.hash,
-           encode(sha256(convert_to(prev.hash || E'\n' || ${body}, 'UTF8')), 'hex')
-    FROM (SELECT coalesce((SELECT hash FROM audit_log WHERE chain = ${chain} ORDER BY id DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS prev`.execute(trx);
+    SELECT ${a.chain}, ${a.at}, ${a.actorKind}, ${a.actorId}, ${a.actorName}, ${a.actorRole}, ${a.action}, ${a.targetType}, ${a.targetId},
+           ${a.ip}, ${a.requestId}, ${a.outcome}, ${a.detail}::jsonb, head.prev_hash, head.hash
+    FROM (VALUES (1)) AS one LEFT JOIN audit_head AS head ON true`;
+  return { head, record };
+}
+
+interface AuditHead {
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Appends one record in one statement, inside the caller's transaction or on its own; in a transaction call it last,
+ * so that the chain stays locked only until commit.
+ */
+export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+  const { head, record } = appendStatements(auditAppend(entry), []);
+  await sql`WITH audit_head AS (${head}) ${record}`.execute(db);
+}
+
+/**
+ * Adds an append to the WITH clause of a change's one write statement: the change and its record commit together, in
+ * one round trip. `after` names the statement's CTEs that may wait for a lock (see appendStatements).
+ */
+export function withAuditAppend<Q>(q: Q, append: AuditAppend, after: readonly string[]): Q {
+  const { head, record } = appendStatements(append, after);
+  // Kysely writes a raw CTE as it is given: the parentheses are ours.
+  return (q as QueryCreator<DB>).with('audit_head', () => sql<AuditHead>`(${head})`).with('audit_record', () => sql<Record<string, unknown>>`(${record})`) as unknown as Q;
 }
 
 export interface ChainVerdict {
@@ -86,7 +136,8 @@ export interface ChainVerdict {
 
 /**
  * Walks the whole log in id order, in pages, following each chain, and names the first record that does not verify.
- * Within a chain ids rise in append order: the next append waits for the lock, released when the last one committed.
+ * Within a chain ids rise in append order: the next append waits for the head's lock, released when the last one
+ * committed, and draws its id after that.
  */
 export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<ChainVerdict> {
   const lastHash = new Map<number, string>();
