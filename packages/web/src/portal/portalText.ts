@@ -43,7 +43,8 @@ const zh = {
   'slot.exempt': '无需提交：由办理部门通过数据共享获取',
   'slot.upload': '上传文件',
   'slot.uploadMore': '再传一个文件',
-  'slot.uploadLabel': '上传“{name}”',
+  // The button's visible text first, then which material: a spoken command (WCAG 2.5.3, label in name) still matches.
+  'slot.uploadLabel': '{action}：{name}',
   'slot.hint': '支持 PDF、JPG、PNG、OFD 格式，单个文件不超过 20 MB，可上传多个文件',
   'slot.deferred': '容缺后补：先提交申请，受理后在承诺期限内补交',
   'slot.remove': '删除',
@@ -177,7 +178,7 @@ const en: Record<PortalKey, string> = {
   'slot.exempt': 'Not needed: the department gets it from shared government data',
   'slot.upload': 'Upload a file',
   'slot.uploadMore': 'Upload another file',
-  'slot.uploadLabel': 'Upload “{name}”',
+  'slot.uploadLabel': '{action}: {name}',
   'slot.hint': 'PDF, JPG, PNG or OFD, at most 20 MB each; several files are fine',
   'slot.deferred': 'Provide later (容缺): apply now, and bring it within the promised time after acceptance',
   'slot.remove': 'Remove',

@@ -113,6 +113,7 @@ export function MaterialSlot({ material, index, slot, onChange, caseId, errors =
 
   const removeFile = (sha256: string) => onChange((current) => ({ ...current, files: current.files.filter((file) => file.sha256 !== sha256) }));
   const describedBy = errors.length > 0 ? errorId : undefined;
+  const uploadText = slot.files.length > 0 ? t('slot.uploadMore') : t('slot.upload');
 
   return (
     <section className={`material-slot${errors.length > 0 ? ' has-error' : ''}`} aria-labelledby={titleId} data-testid="material-slot" data-material={material.id}>
@@ -220,11 +221,11 @@ export function MaterialSlot({ material, index, slot, onChange, caseId, errors =
             <Button
               icon={<UploadOutlined />}
               onClick={() => input.current?.click()}
-              aria-label={t('slot.uploadLabel', { name: material.name })}
+              aria-label={t('slot.uploadLabel', { action: uploadText, name: material.name })}
               aria-describedby={describedBy}
               data-testid="slot-upload-button"
             >
-              {slot.files.length > 0 ? t('slot.uploadMore') : t('slot.upload')}
+              {uploadText}
             </Button>
             <Typography.Text type="secondary" className="slot-hint">
               {t('slot.hint')}
