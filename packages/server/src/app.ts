@@ -139,8 +139,19 @@ export async function buildApp({ config, database, smsGateway, files, logger = t
 }
 
 async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
-  // Files are looked up per request (wildcard), so a rebuild while the server runs serves the new chunks.
-  await app.register(fastifyStatic, { root: distDir, wildcard: true, index: ['index.html'], serve: fs.existsSync(distDir) });
+  // Files are looked up per request (wildcard), so a rebuild while the server runs serves the new chunks. The build
+  // leaves .br and .gz copies beside each script and style sheet (web/scripts/precompress.mjs), sent to browsers that
+  // accept them; hashed /assets/ files never change, so browsers keep them.
+  await app.register(fastifyStatic, {
+    root: distDir,
+    wildcard: true,
+    index: ['index.html'],
+    serve: fs.existsSync(distDir),
+    preCompressed: true,
+    setHeaders: (reply, filePath) => {
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') throw problems.notFound('接口');
     if (request.url.startsWith('/assets/')) throw problems.notFound('文件');

@@ -125,3 +125,32 @@ describe('security headers', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 });
+
+describe('the web app’s files', () => {
+  it('are sent pre-compressed to browsers that accept it, and hashed assets are kept for a year', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const zlib = await import('node:zlib');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'ow-dist-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    const script = 'console.log("一窗通办");'.repeat(50);
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>一窗通办</title>');
+    fs.writeFileSync(path.join(dist, 'assets/app-abc123.js'), script);
+    fs.writeFileSync(path.join(dist, 'assets/app-abc123.js.br'), zlib.brotliCompressSync(script));
+    fs.writeFileSync(path.join(dist, 'assets/app-abc123.js.gz'), zlib.gzipSync(script));
+    const web = await createTestApp({ config: { webDistDir: dist } });
+    try {
+      const br = await web.app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+      const plain = await web.app.inject({ url: '/assets/app-abc123.js' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+    } finally {
+      await web.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
