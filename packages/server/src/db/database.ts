@@ -37,7 +37,11 @@ async function closePool(db: Kysely<DB>, pool: pg.Pool): Promise<void> {
 
 /** A connection prepares a statement the PREPARE_AFTER-th time it runs its text… */
 const PREPARE_AFTER = 3;
-/** …and holds at most MAX_PREPARED of them (a few kB to 200 kB of the backend's memory each). */
+/**
+ * …and holds at most MAX_PREPARED of them (a few kB to 200 kB of the backend's memory each): the first to come back
+ * often enough keep their place for the connection's life (the hot ones come back first; the pool replaces connections
+ * left idle for 10 s).
+ */
 const MAX_PREPARED = 100;
 /** The texts a connection counts; past this many it starts counting afresh (one-off texts would pile up). */
 const MAX_COUNTED = 1000;
