@@ -14,7 +14,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
 import { guideOf, illegalTransition, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type CaseWrites, type EngineContext } from './engine.ts';
-import { assertWindowServes, windowAtIntake, windowNotSignedIn } from '../hall/sign-in.ts';
+import { assertWindowServes, windowAtIntake, windowFromJson, windowNotSignedIn } from '../hall/sign-in.ts';
 import type { CaseActionBody, CreateCaseBody, ReceivedMaterialInput } from './schemas.ts';
 
 export function caseActorOf(actor: Actor): CaseActor {
@@ -55,15 +55,19 @@ function applicantGiven(actor: Actor, body: CreateCaseBody): { lookup: AccountLo
   return { lookup: { column: given.kind === 'person' ? 'id_number' : 'uscc', value: idNumber }, entered };
 }
 
-/** The item in force with the account, if any, that holds `account` in the lookup's column. */
+/**
+ * The item in force with the account, if any, that holds `account` in the lookup's column, and the window the staff
+ * member taking the case in is signed in to.
+ */
 function itemAndAccountBy(column: AccountLookup['column']) {
-  return new CompiledPerShape((db, d: { code: string; account: string }) =>
+  return new CompiledPerShape((db, d: { code: string; account: string; staff: string | null }) =>
     db
       .selectFrom('catalog_search as s')
       .innerJoin('catalog_implementations as i', 'i.id', 's.implementation_id')
       .select((eb) => [
         's.implementation_id', 's.version_id', 's.code', 's.name', 's.region_code', 's.department_id', 's.domain_code',
         jsonObjectFrom(eb.selectFrom('applicants as a').select(['a.id', 'a.type', 'a.name', 'a.id_number', 'a.uscc', 'a.phone', 'a.legal_representative']).where(`a.${column}`, '=', d.account)).as('account'),
+        windowAtIntake(db, d.staff).as('desk'),
       ])
       .where('s.code', '=', d.code)
       .where('i.status', '=', 'active'),
@@ -73,22 +77,25 @@ function itemAndAccountBy(column: AccountLookup['column']) {
 const itemAndAccount = { id: itemAndAccountBy('id'), id_number: itemAndAccountBy('id_number'), uscc: itemAndAccountBy('uscc') };
 
 /**
- * The item as it applies today (its implementation and currently effective published guide version) and the
- * applicant's account, if any, in one round trip: a person who has an account sees a window case in the portal too.
+ * The item as it applies today (its implementation and currently effective published guide version), the
+ * applicant's account, if any (a person who has an account sees a window case in the portal too), and the staff
+ * member's window, in one round trip.
  */
-async function itemAndApplicant(db: Kysely<DB>, actor: Actor, body: CreateCaseBody) {
+async function itemApplicantAndDesk(db: Kysely<DB>, actor: Actor, body: CreateCaseBody) {
   const { lookup, entered } = applicantGiven(actor, body);
-  const { rows } = await itemAndAccount[lookup.column].execute(db, { code: body.itemCode, account: lookup.value });
+  const staff = actor.kind === 'staff' ? actor.id : null;
+  const { rows } = await itemAndAccount[lookup.column].execute(db, { code: body.itemCode, account: lookup.value, staff });
   const row = rows[0];
   if (!row) throw new AppError(404, 'ITEM_NOT_AVAILABLE', '该事项不存在或当前不可办理', { errors: [{ path: '/itemCode', message: '请确认事项编码，或该事项已停办' }] });
-  const { account, ...item } = row;
-  if (entered) return { item, applicant: { ...entered, account: account?.id ?? null } };
+  const { account, desk: deskJson, ...item } = row;
+  const desk = deskJson ? windowFromJson(deskJson) : null;
+  if (entered) return { item, desk, applicant: { ...entered, account: account?.id ?? null } };
   if (!account) throw new Error(`applicant ${lookup.value} of a valid session not found`);
   const idNumber = account.type === 'person' ? account.id_number! : account.uscc!;
   const applicant: ApplicantData = {
     account: account.id, kind: account.type, name: account.name, idType: account.type === 'person' ? '111' : '001', idNumber, phone: account.phone, legalRepresentative: account.legal_representative,
   };
-  return { item, applicant };
+  return { item, desk, applicant };
 }
 
 /**
@@ -344,9 +351,8 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
   if (!staff && body.decision) throw problems.field('/decision', '受理决定由窗口工作人员作出');
   if (staff && body.submit) throw problems.field('/submit', '窗口收件无需提交，请作出受理决定');
 
-  const { item, applicant } = await itemAndApplicant(db, actor, body);
   // Staff take cases in at the window they are signed in to (信函 may come in at a desk without one).
-  const desk = staff ? await windowAtIntake(db, actor.id) : null;
+  const { item, desk, applicant } = await itemApplicantAndDesk(db, actor, body);
   if (body.channel === 'window') {
     if (!desk) throw windowNotSignedIn();
     await assertWindowServes(db, desk, item.domain_code);
