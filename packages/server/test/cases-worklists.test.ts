@@ -28,6 +28,8 @@ let supervisor: Client;
 let reviewerElsewhere: Client;
 let fiveDayItem: string;
 let immediateItem: string;
+/** The 医保局's item whose licensing power was transferred (划转) to the 行政审批局. */
+let transferredItem: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -40,6 +42,8 @@ beforeAll(async () => {
   const catalog2 = await loginStaff(t.app, 'catalog2');
   fiveDayItem = await publishCaseItem(t, catalog, catalog2);
   immediateItem = await publishCaseItem(t, catalog, catalog2, caseGuide({ caseType: '1', promisedLimit: { amount: 0, unit: 'workday', note: '当场办结' } }));
+  const approvalBureau = await departmentId(t, '石家庄市行政审批局');
+  transferredItem = await publishCaseItem(t, catalog, catalog2, caseGuide({ transferredToDepartmentId: approvalBureau }), '石家庄市医疗保障局');
 });
 
 afterAll(async () => {
@@ -170,6 +174,16 @@ describe('the boxes each role sees', () => {
     const every = set('received', 'inReview', 'dueSoon', 'suspended', 'overdue', 'decided');
     for (const who of [clerk, reviewer, supervisor]) expect(await idsIn(who, { box: 'all', ...q })).toEqual(every);
     expect(await idsIn(reviewerElsewhere, { box: 'all', ...q })).toEqual(new Set());
+  });
+
+  it('a 划转 item is handled by the department it was transferred to: its reviewers have it, the original department none', async () => {
+    const transferred = await intakeFor('周划转', transferredItem, { decision: { type: 'accept' } });
+    expect(await idsIn(reviewer, { box: 'todo', q: '周划转' })).toEqual(new Set([transferred.id]));
+    expect(await idsIn(reviewerElsewhere, { box: 'todo', q: '周划转' })).toEqual(new Set());
+    expect(await idsIn(reviewerElsewhere, { box: 'all', q: '周划转' })).toEqual(new Set());
+    const view = await reviewer.get(`/api/cases/${transferred.id}`);
+    expect(view.json<{ department: { name: string } }>().department.name).toBe('石家庄市行政审批局');
+    await actOk(reviewer, transferred.id, { type: 'complete_step', opinion: '审核同意' });
   });
 
   it('the search finds a case by its number, in full or in part, or by the applicant’s name; the status filter narrows any box', async () => {

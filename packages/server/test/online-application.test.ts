@@ -131,6 +131,9 @@ describe('草稿: saved at any time, continued on another device', () => {
 describe('放弃草稿: a draft never submitted is the applicant’s to drop', () => {
   it('dropping a draft removes it whole — case, creation and materials — and records who dropped it', async () => {
     const created = await draft();
+    // 我的办件 lists the draft with its item's code, where the application continues.
+    const listed = (await applicant.get('/api/my/cases')).json<{ items: { id: string; itemCode: string; channel: string; status: string }[] }>().items;
+    expect(listed.find((c) => c.id === created.id)).toMatchObject({ itemCode, channel: 'online', status: 'draft' });
     const dropped = await applicant.delete(`/api/cases/${created.id}/draft`);
     expect(dropped.statusCode, dropped.body).toBe(204);
     expect((await applicant.get(`/api/cases/${created.id}`)).statusCode).toBe(404);

@@ -19,13 +19,12 @@ const e2e = useE2E();
 // 医师执业注册 in 石家庄市: for persons, 全程网办, 5 working days, 审核 and 决定 in the back office. Materials: the
 // application form (2 review points), the qualification certificate (信息免交), a health check (2 review points) and
 // an optional employment letter.
-const ITEM = { code: '000161003000-1301', name: '医师执业注册', initials: 'yszyzc', department: '石家庄市卫生健康委员会' };
+const ITEM = { code: '000161003000-1301', name: '医师执业注册', initials: 'yszyzc' };
 const EXAM = { id: 'medical-exam', met: '体检日期在申请之日前6个月内', notMet: '体检结论为适合从事医师执业' };
 const APPLICATION_POINTS = ['拟执业机构已签署意见并加盖公章', '执业类别、执业范围与医师资格类别相符'];
 const APPLICANT = { phone: '13800000001', name: '张三', idNumber: '130102199003075314' };
-// The item is the 卫健委's (划转 to the approval bureau is not used for routing, see the report): its back-office
-// steps are done by a reviewer of that department, whom the hall manager adds for these tests.
-const HEALTH_REVIEWER = { username: 'healthreviewer', name: '孙卫健', phone: '13800000061' };
+// The item is the 卫健委's, transferred (划转) to the 行政审批局: the approval bureau's demo reviewer decides it.
+const ITEM_REVIEWER = 'reviewer';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -152,39 +151,6 @@ async function pdfTextBehind(page: Page, link: Locator): Promise<string> {
 }
 
 // ---- staff ----
-
-/** Signs in over HTTP, as a script would: the set-up below is not what these tests are about. */
-async function staffSession(username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const response = await fetch(`${e2e.server().baseURL}/api/auth/staff/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  const cookie = response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ');
-  return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
-let healthReviewer: Promise<string> | null = null;
-
-/** The reviewer of 石家庄市卫生健康委员会, added once by the hall manager (石家庄市) through the staff API. */
-function reviewerOfTheItem(): Promise<string> {
-  healthReviewer ??= (async () => {
-    const baseURL = e2e.server().baseURL;
-    const departments = (await (await fetch(`${baseURL}/api/org/departments`)).json()) as { items: { id: string; name: string }[] };
-    const department = departments.items.find((d) => d.name === ITEM.department);
-    expect(department, `${ITEM.department} is in the demo data`).toBeDefined();
-    const manager = await staffSession('hallmgr');
-    const response = await fetch(`${baseURL}/api/org/staff`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: manager.cookie, 'x-csrf-token': manager.csrfToken },
-      body: JSON.stringify({ ...HEALTH_REVIEWER, password: DEMO_PASSWORD, roles: [{ role: 'reviewer', regionCode: '1301', departmentId: department!.id }] }),
-    });
-    expect(response.status, await response.clone().text()).toBe(201);
-    return HEALTH_REVIEWER.username;
-  })();
-  return healthReviewer;
-}
 
 /** A tab of the window desk, for the demo clerk (signed in, at A01 of 石家庄市政务服务中心). */
 async function openDeskTab(page: Page, tab: RegExp): Promise<void> {
@@ -374,7 +340,7 @@ async function zeroVisitJourney(size: { width: number; height: number }): Promis
 
   // 8. The back office: 审核, then 决定 准予.
   const reviewer = await e2e.newPage();
-  await loginStaff(reviewer, await reviewerOfTheItem());
+  await loginStaff(reviewer, ITEM_REVIEWER);
   await reviewer.goto(`/workbench/cases/${caseId}`);
   await reviewer.getByTestId('case-number').getByText(number).waitFor();
   await reviewer.getByTestId('case-action-complete_step').click();

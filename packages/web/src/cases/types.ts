@@ -129,9 +129,10 @@ export interface PublicCase {
 export interface MyCaseRow {
   id: string;
   number: string;
-  /** The item's code, where the server gives it (a draft continues at /portal/apply/:code). */
-  itemCode?: string;
+  /** The item's code: a draft continues at /portal/apply/:code. */
+  itemCode: string;
   itemName: string;
+  channel: string;
   status: CaseStatus;
   statusLabel: string;
   appliedAt: string;

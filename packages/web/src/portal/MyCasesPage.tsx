@@ -14,7 +14,7 @@ import './portal.css';
 
 /** Where a case opens: a draft continues in the application, anything else shows its file. */
 function openPath(row: MyCaseRow): string {
-  if (row.status === 'draft' && row.itemCode) return `/portal/apply/${encodeURIComponent(row.itemCode)}?case=${encodeURIComponent(row.id)}`;
+  if (row.status === 'draft') return `/portal/apply/${encodeURIComponent(row.itemCode)}?case=${encodeURIComponent(row.id)}`;
   return `/portal/cases/${encodeURIComponent(row.id)}`;
 }
 

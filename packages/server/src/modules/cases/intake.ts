@@ -367,6 +367,9 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
   const steps = reviewStepIds(guide);
   const state = initialState(channel, steps);
   const limit = limitOf(guide);
+  // 相对集中行政许可: an item whose licensing power was transferred (划转) is handled and decided by the department
+  // that took it over (the 行政审批局), which also issues its documents.
+  const handledBy = guide.transferredToDepartmentId ?? item.department_id;
   // The case is built in memory and the decision taken on it in memory, to be written in one statement.
   const row: CaseRow = {
     id: crypto.randomUUID(),
@@ -377,7 +380,7 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
     item_code: item.code,
     item_name: item.name,
     region_code: item.region_code,
-    department_id: item.department_id,
+    department_id: handledBy,
     channel: body.channel,
     applicant_account: applicant.account,
     applicant_kind: applicant.kind,
@@ -395,7 +398,7 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
     status: state.status,
     version: 1,
     pending_role: staff ? 'clerk' : null,
-    pending_department: staff ? item.department_id : null,
+    pending_department: staff ? handledBy : null,
     limit_amount: String(limit.amount),
     limit_unit: limit.unit,
     applied_at: ctx.now,

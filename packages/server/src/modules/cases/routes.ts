@@ -145,12 +145,12 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.actor.kind !== 'applicant') throw problems.forbidden();
       const rows = await app.db
         .selectFrom('cases')
-        .select(['id', 'number', 'item_name', 'status', 'applied_at', 'due_date', 'version'])
+        .select(['id', 'number', 'item_code', 'item_name', 'channel', 'status', 'applied_at', 'due_date', 'version'])
         .where('applicant_account', '=', request.actor.id)
         .orderBy('applied_at', 'desc')
         .limit(200)
         .execute();
-      return { items: rows.map((r) => ({ id: r.id, number: r.number, itemName: r.item_name, status: r.status, statusLabel: CASE_STATUS_LABELS[r.status as keyof typeof CASE_STATUS_LABELS], appliedAt: r.applied_at, dueDate: r.due_date, version: r.version })) };
+      return { items: rows.map((r) => ({ id: r.id, number: r.number, itemCode: r.item_code, itemName: r.item_name, channel: r.channel, status: r.status, statusLabel: CASE_STATUS_LABELS[r.status as keyof typeof CASE_STATUS_LABELS], appliedAt: r.applied_at, dueDate: r.due_date, version: r.version })) };
     },
   );
 
