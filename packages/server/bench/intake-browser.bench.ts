@@ -10,9 +10,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { usccCheckChar } from '@onewindow/domain';
 import { REPO_ROOT, percentile, type Benchmark, type Result } from './harness.ts';
+import { launchChromium } from '../test/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_INTAKE_BROWSER_RUNS || 20);
 const WARM_UP = Number(process.env.BENCH_INTAKE_BROWSER_WARMUP || 2);
@@ -24,9 +25,6 @@ const CHECKLIST_TARGET_MS = 300;
 const RECEIPT_TARGET_MS = 1000;
 const PROBE_TIMEOUT_MS = 30_000;
 
-// Debian's Chromium with the flags the browser specs use (packages/web/e2e/server.ts); never a browser download.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WEB_INDEX = path.join(REPO_ROOT, 'packages/web/dist/index.html');
 
 /**
@@ -163,9 +161,8 @@ const intakeBrowserBench: Benchmark = {
   name: `window intake in the browser (${RUNS} rounds of ${ITEM_NAME}, Chromium)`,
   async run(ctx) {
     if (!fs.existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run npm run build -w @onewindow/web first`);
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt)`);
     const server = await ctx.seededServer();
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();

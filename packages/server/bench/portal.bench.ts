@@ -22,8 +22,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { REPO_ROOT, percentile, type Benchmark, type Result } from './harness.ts';
+import { launchChromium } from '../test/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_PORTAL_RUNS || 20);
 const WARM_UP = Number(process.env.BENCH_PORTAL_WARMUP || 2);
@@ -33,9 +34,6 @@ const HOME_JS_TARGET_KB = 300;
 const GUIDE_TTI_TARGET_MS = 1500;
 const PROBE_TIMEOUT_MS = 30_000;
 
-// Debian's Chromium with the flags the browser specs use (packages/web/e2e/server.ts); never a browser download.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WEB_INDEX = path.join(REPO_ROOT, 'packages/web/dist/index.html');
 const CONTEXT = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } };
 
@@ -196,9 +194,8 @@ const portalBench: Benchmark = {
   name: `portal page weight and guide time to interactive (${RUNS} cold loads, Chromium)`,
   async run(ctx) {
     if (!fs.existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run npm run build -w @onewindow/web first`);
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt)`);
     const server = await ctx.seededServer();
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const home = await pageWeight(browser, server.url, '/', (page) => page.getByTestId('themes-person').getByTestId('theme-link').first().waitFor());
       const guide = await pageWeight(browser, server.url, `/guide/${GUIDE.code}`, (page) => page.getByTestId('guide-apply').waitFor());

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { usccCheckChar, validateFormData, type FormField, type PublishedGuide } from '@onewindow/domain';
 import { DEMO_PASSWORD, loginStaff, useE2E } from './server.ts';
+import { approveCase } from './workbench.ts';
 
 const e2e = useE2E();
 
@@ -12,6 +13,7 @@ const e2e = useE2E();
 const ITEM_CODE = '000133002000-1301';
 const COMPANY_USCC = withCheck('91130100MA0E2E001');
 const BUILDER_USCC = withCheck('91130100MA0E2E002');
+const REVIEW_OPINION = '材料齐全，符合法定条件，同意。';
 
 function withCheck(body17: string): string {
   return body17 + usccCheckChar(body17);
@@ -106,28 +108,12 @@ describe('办件', () => {
     await page.getByTestId('case-number').getByText(number).waitFor();
     await page.waitForLoadState('networkidle');
 
-    // 审核: the review opinion moves the case to the 决定 step.
-    await page.getByTestId('case-action-complete_step').click();
-    const review = page.getByRole('dialog');
-    await review.locator('#caseAction_opinion').fill('材料齐全，符合法定条件，同意。');
-    await review.getByRole('button', { name: '审查通过' }).click();
-    await review.waitFor({ state: 'hidden' });
-
-    // 决定: 准予 is the default choice.
-    await page.getByTestId('case-action-decide').click();
-    const decide = page.getByRole('dialog');
-    await decide.getByText('准予', { exact: true }).waitFor();
-    expect(await decide.getByRole('radio', { name: '准予' }).isChecked()).toBe(true);
-    await decide.locator('#caseAction_opinion').fill('准予核发建筑工程施工许可证。');
-    await decide.getByRole('button', { name: '作出决定' }).click();
-    await decide.waitFor({ state: 'hidden' });
-
-    await page.getByTestId('case-status').getByText('已决定').waitFor();
+    await approveCase(page, { review: REVIEW_OPINION, decision: '准予核发建筑工程施工许可证。' });
     await page.waitForLoadState('networkidle');
     const entries = await page.getByTestId('timeline-entry').locator('strong').allInnerTexts();
     expect(entries).toEqual(['收件', '受理', '审查', '决定']);
     const timeline = await page.getByTestId('case-timeline').innerText();
-    expect(timeline).toContain('材料齐全，符合法定条件，同意。');
+    expect(timeline).toContain(REVIEW_OPINION);
     expect(timeline).toContain('赵审批');
     await page.getByTestId('case-action-decide').waitFor({ state: 'detached' });
 
@@ -147,6 +133,6 @@ describe('办件', () => {
     expect(publicText).toContain('决定');
     // The public timeline names no one and carries no opinion.
     expect(publicText).not.toContain('赵审批');
-    expect(publicText).not.toContain('材料齐全，符合法定条件，同意。');
+    expect(publicText).not.toContain(REVIEW_OPINION);
   });
 });

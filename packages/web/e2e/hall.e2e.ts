@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chineseDate, usccCheckChar } from '@onewindow/domain';
 import { loginStaff, residentId, useE2E } from './server.ts';
+import { approveCase } from './workbench.ts';
 
 const e2e = useE2E();
 
@@ -356,20 +357,7 @@ describe('窗口受理', () => {
     await page.getByTestId('case-number').getByText(number).waitFor();
     await page.waitForLoadState('networkidle');
 
-    // 审核, then 决定 准予: as in cases.e2e.ts.
-    await page.getByTestId('case-action-complete_step').click();
-    const review = page.getByRole('dialog');
-    await review.locator('#caseAction_opinion').fill('材料齐全，符合法定条件，同意。');
-    await review.getByRole('button', { name: '审查通过' }).click();
-    await review.waitFor({ state: 'hidden' });
-
-    await page.getByTestId('case-action-decide').click();
-    const decide = page.getByRole('dialog');
-    expect(await decide.getByRole('radio', { name: '准予' }).isChecked()).toBe(true);
-    await decide.locator('#caseAction_opinion').fill('准予核发建筑工程施工许可证。');
-    await decide.getByRole('button', { name: '作出决定' }).click();
-    await decide.waitFor({ state: 'hidden' });
-    await page.getByTestId('case-status').getByText('已决定').waitFor();
+    await approveCase(page, { review: '材料齐全，符合法定条件，同意。', decision: '准予核发建筑工程施工许可证。' });
   });
 
   it('the clerk hands the result to the agent at the unified pickup window, the agent signs on screen, and the case is delivered', async () => {

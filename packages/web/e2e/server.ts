@@ -6,27 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
+import { launchChromium } from '../../server/test/chromium.ts';
 import { startServerProcess, type ServerProcess } from '../../server/test/server-process.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'packages/web/test-results');
 export const DEMO_PASSWORD = 'Demo@2026';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Debian's Chromium, as verified on these machines (STACK.md); never a browser download. Playwright's launch() gives
-// the browser a fresh profile of its own (a mkdtemp --user-data-dir, removed on close) and refuses one passed in args.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const READY_TIMEOUT_MS = 90_000;
 
 // ---- the server ----
@@ -136,13 +124,6 @@ function latestSmsCode(log: string, maskedPhone: string): string | null {
   return code;
 }
 
-// ---- the browser ----
-
-export function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt)`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}
-
 // ---- one spec file ----
 
 export interface E2E {
@@ -163,7 +144,7 @@ export function useE2E(): E2E {
   let fileName = 'e2e';
 
   beforeAll(async () => {
-    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startServer(), launchChromium()]);
     if (started.status === 'fulfilled') server = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;
