@@ -203,13 +203,14 @@ describe('容缺受理: accepting with a deferrable material outstanding', () =>
     const noDate = await expectRefused(clerk, clerk, created.id, { type: 'accept', commitment: '本人承诺5个工作日内补交' }, 400);
     expect(noDate.errors).toEqual([expect.objectContaining({ path: '/deferred/premises' })]);
     const today = await expectRefused(clerk, clerk, created.id, { type: 'accept', deferred: [{ materialId: 'premises', dueDate: beijingToday() }], commitment: '承诺补交' }, 400);
-    expect(today.errors).toEqual([{ path: '/deferred/premises', message: '承诺补交日期应晚于今天' }]);
+    expect(today.errors).toEqual([{ path: '/deferred/premises', message: '“经营场所使用证明”的承诺补交日期应晚于今天' }]);
     const noCommitment = await expectRefused(clerk, clerk, created.id, { type: 'accept', deferred: [{ materialId: 'premises', dueDate: later }] }, 400);
     expect(noCommitment.errors).toEqual([expect.objectContaining({ path: '/commitment' })]);
 
     const accepted = await actOk(clerk, created.id, { type: 'accept', deferred: [{ materialId: 'premises', dueDate: later }], commitment: '本人承诺5个工作日内补交经营场所使用证明' });
     expect(accepted.status).toBe('in_review');
     const outstanding = await readCase(clerk, created.id);
+    expect(outstanding.timeline.at(-1)!.event).toEqual({ type: 'accept', deferred: [{ materialId: 'premises', dueDate: later }], commitment: '本人承诺5个工作日内补交经营场所使用证明' });
     expect(outstanding.state.deferred).toEqual([{ materialId: 'premises', dueDate: later, receivedAt: null }]);
     expect(outstanding.allowedActions).toContain('deferred_received');
     expect((await inbox(applicant)).find((m) => m.caseId === created.id && m.title === '已受理')?.body).toContain('请按承诺时间补交容缺材料');

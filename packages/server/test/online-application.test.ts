@@ -3,9 +3,9 @@
 // applicant sees of their case (no staff names, no internal opinions); the online pre-review (网上预审) with a
 // correction made online; and a depth-IV item done from application to delivery without a visit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCaseNumber, SUBMIT_DECLARATION } from '@onewindow/domain';
+import { addCalendarDays, beijingToday, chineseDate, deferralCommitment, parseCaseNumber, SUBMIT_DECLARATION } from '@onewindow/domain';
 import { addStaff, countRows, createTestApp, DEMO, latestAudit, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
-import { caseGuide, FORM_DATA, publishCaseItem } from './fixtures/cases.ts';
+import { caseGuide, FORM_DATA, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import { actOk, expectRefused, inbox, openCase, problemOf, readCase, secondReviewer, sendAction, timelineTypes, uploaded, type CaseView } from './fixtures/case-api.ts';
 import { electronic, onlineApplication, onlineMaterials, pdf, resumableUpload } from './fixtures/online.ts';
 
@@ -189,11 +189,59 @@ describe('提交: the declaration of truth and the checks of a submission', () =
       { path: '/materials/id-card', message: '请上传“经营者身份证明”' },
     ]);
 
-    // The 经营场所使用证明 may be 容缺后补: without it the application goes to the pre-review.
+    // The 经营场所使用证明 may be 容缺后补: without it the application goes to the pre-review, once the applicant has
+    // promised a date after today and so agreed to the written commitment (容缺承诺).
     const complete = await onlineMaterials(applicant, { premises: 'deferred' });
     const fixed = await saveDraft(applicant, created.id, saved.json<{ version: number }>().version, { materials: complete });
     expect(fixed.statusCode, fixed.body).toBe(200);
-    expect((await actOk(applicant, created.id, { type: 'submit', declaration: true })).status).toBe('submitted');
+    const noDate = await expectRefused(applicant, applicant, created.id, { type: 'submit', declaration: true }, 400, 'VALIDATION_FAILED');
+    expect(noDate.errors).toEqual([{ path: '/deferred/premises', message: '请填写“经营场所使用证明”的承诺补交日期' }]);
+    const today = beijingToday();
+    const notLater = await expectRefused(applicant, applicant, created.id, { type: 'submit', declaration: true, deferred: [{ materialId: 'premises', dueDate: today }] }, 400);
+    expect(notLater.errors).toEqual([{ path: '/deferred/premises', message: '“经营场所使用证明”的承诺补交日期应晚于今天' }]);
+    const promised = addCalendarDays(today, 7);
+    expect((await actOk(applicant, created.id, { type: 'submit', declaration: true, deferred: [{ materialId: 'premises', dueDate: promised }] })).status).toBe('submitted');
+
+    const submitted = await readCase(clerk, created.id);
+    const commitment = deferralCommitment([{ name: '经营场所使用证明', dueDate: promised }]);
+    expect(commitment).toContain(`“经营场所使用证明”于${chineseDate(promised)}前`);
+    expect(submitted.timeline.at(-1)!.event).toEqual({ type: 'submit', declaration: SUBMIT_DECLARATION, deferred: [{ materialId: 'premises', dueDate: promised }], commitment });
+    expect(submitted.state.promisedDeferral).toEqual({ deferred: [{ materialId: 'premises', dueDate: promised }], commitment });
+
+    // The pre-review accepts on the applicant's promise (容缺受理): the date and commitment need not be typed again.
+    expect((await actOk(clerk, created.id, { type: 'accept' })).status).toBe('in_review');
+    const accepted = await readCase(clerk, created.id);
+    expect(accepted.state.deferred).toEqual([{ materialId: 'premises', dueDate: promised, receivedAt: null }]);
+    expect(accepted.timeline.at(-1)!.event).toEqual({ type: 'accept', deferred: [{ materialId: 'premises', dueDate: promised }], commitment });
+  });
+});
+
+describe('代理人: the agent’s ID is checked and their authorisation is a file the sender may attach', () => {
+  const AGENT = { name: '王代理', idNumber: '11010519491231002X', phone: '13900000002' };
+
+  it('a window intake by an agent records them, masked, with the scan; a wrong check character or an unknown scan is refused and makes nothing', async () => {
+    const scan = await uploaded(clerk, '授权委托书.pdf', pdf('authorisation for 王代理'), 'application/pdf');
+    const cases = await countRows(t.db, 'cases');
+    const badId = await clerk.post('/api/cases', windowIntake(itemCode, { agent: { ...AGENT, idNumber: '110105194912310021', authorisation: scan.sha256 } }));
+    expect(badId.statusCode).toBe(400);
+    expect(problemOf(badId).errors).toEqual([{ path: '/agent/idNumber', message: '身份证号码校验位不正确，请核对后重新输入' }]);
+    const noScan = await clerk.post('/api/cases', windowIntake(itemCode, { agent: { ...AGENT, authorisation: 'f'.repeat(64) } }));
+    expect(problemOf(noScan).errors).toEqual([{ path: '/agent/authorisation', message: '授权委托书文件不存在，请重新上传' }]);
+    expect(await countRows(t.db, 'cases')).toBe(cases);
+
+    const created = await openCase(clerk, windowIntake(itemCode, { agent: { ...AGENT, idNumber: AGENT.idNumber.toLowerCase(), authorisation: scan.sha256 } }));
+    const view = (await clerk.get(`/api/cases/${created.id}`)).json<{ agent: { name: string; idNumber: string; authorisation: string } }>();
+    expect(view.agent).toEqual({ name: '王代理', idNumber: '1101**********002X', phone: '139****0002', authorisation: scan.sha256 });
+  });
+
+  it('online, the authorisation must be the applicant’s own upload: another account’s file is not there', async () => {
+    const strangers = await uploaded(otherApplicant, '别人的委托书.pdf', pdf('another account’s authorisation'), 'application/pdf');
+    const body = await onlineApplication(applicant, itemCode);
+    const refused = await applicant.post('/api/cases', { ...body, agent: { ...AGENT, authorisation: strangers.sha256 } });
+    expect(refused.statusCode).toBe(400);
+    expect(problemOf(refused).errors).toEqual([{ path: '/agent/authorisation', message: '授权委托书文件不存在，请重新上传' }]);
+    const own = await uploaded(applicant, '委托书.pdf', pdf('my own authorisation'), 'application/pdf');
+    await openCase(applicant, { ...body, agent: { ...AGENT, authorisation: own.sha256 } });
   });
 });
 

@@ -12,7 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addCalendarDays, beijingToday, chineseDate } from '@onewindow/domain';
 import { DEMO_PASSWORD, loginStaff, useE2E } from './server.ts';
+import { approveCase } from './workbench.ts';
 
 const e2e = useE2E();
 
@@ -273,11 +275,7 @@ async function zeroVisitJourney(size: { width: number; height: number }): Promis
   await device.waitForURL('**/portal/cases');
   const draftRow = device.locator('[data-testid="my-case-row"][data-status="draft"]').filter({ hasText: draftNumber });
   await draftRow.getByRole('link', { name: `继续填写：${ITEM.name}` }).click();
-  // GET /api/my/cases gives no item code yet, so the row opens the draft's own page, whose 继续填写 opens the form.
-  const applying = (url: URL) => url.pathname === `/portal/apply/${ITEM.code}` && url.searchParams.get('case') === caseId;
-  await device.waitForURL((url) => url.pathname === `/portal/cases/${caseId}` || applying(url));
-  if (!applying(new URL(device.url()))) await device.getByTestId('case-continue').click();
-  await device.waitForURL(applying);
+  await device.waitForURL((url) => url.pathname === `/portal/apply/${ITEM.code}` && url.searchParams.get('case') === caseId);
   await expect.poll(() => field(device, 'institution').inputValue(), WAIT).toBe('石家庄市第一医院');
   expect(await field(device, 'applicantId').inputValue()).toBe(APPLICANT.idNumber);
   await device.getByRole('button', { name: '下一步：上传材料' }).click();
@@ -343,18 +341,7 @@ async function zeroVisitJourney(size: { width: number; height: number }): Promis
   await loginStaff(reviewer, ITEM_REVIEWER);
   await reviewer.goto(`/workbench/cases/${caseId}`);
   await reviewer.getByTestId('case-number').getByText(number).waitFor();
-  await reviewer.getByTestId('case-action-complete_step').click();
-  const review = reviewer.getByRole('dialog');
-  await review.locator('#caseAction_opinion').fill('材料齐全，符合注册条件。');
-  await review.getByRole('button', { name: '审查通过' }).click();
-  await review.waitFor({ state: 'hidden' });
-  await reviewer.getByTestId('case-action-decide').click();
-  const decide = reviewer.getByRole('dialog');
-  expect(await decide.getByRole('radio', { name: '准予' }).isChecked()).toBe(true);
-  await decide.locator('#caseAction_opinion').fill('准予医师执业注册。');
-  await decide.getByRole('button', { name: '作出决定' }).click();
-  await decide.waitFor({ state: 'hidden' });
-  await reviewer.getByTestId('case-status').getByText('已决定').waitFor();
+  await approveCase(reviewer, { review: '材料齐全，符合注册条件。', decision: '准予医师执业注册。' });
 
   // 9. 统一出件, electronically: 办结 and 送达 in one go, nobody at the window.
   await openDeskTab(clerk, /^统一出件/);
@@ -397,6 +384,64 @@ describe('全程网办', () => {
 
   it('the same journey works on a 375 px phone screen', { timeout: 300_000 }, async () => {
     await zeroVisitJourney(PHONE);
+  });
+});
+
+describe('容缺后补 online', () => {
+  // 个体工商户设立登记 (全程网办): its 经营场所使用证明 may be brought after acceptance.
+  const BUSINESS = { code: '000201001000-1301', premises: '经营场所使用证明或住所申报承诺书' };
+
+  it('the applicant promises a date for the material brought later and agrees to the commitment; the pre-review accepts on it (容缺受理)', { timeout: 180_000 }, async () => {
+    const page = await applicantPage(DESKTOP);
+    await page.goto(`/portal/apply/${BUSINESS.code}`);
+    await signInApplicant(page);
+    await page.getByTestId('apply-step-form').waitFor();
+    await field(page, 'operatorName').fill(APPLICANT.name);
+    await field(page, 'operatorId').fill(APPLICANT.idNumber);
+    await field(page, 'phone').fill(APPLICANT.phone);
+    await chooseOption(page, 'applicationPreview_organisation', '个人经营');
+    await field(page, 'premises').fill('石家庄市长安区中山东路 1 号');
+    await field(page, 'scope').fill('日用百货零售');
+    await field(page, 'capital').fill('10');
+    await page.getByRole('button', { name: '下一步：上传材料' }).click();
+    await page.getByTestId('apply-step-materials').waitFor();
+    await upload(page, 'application', { name: '登记申请书.pdf', mimeType: 'application/pdf', buffer: pdf('Registration of an individual business') });
+    await upload(page, 'id-card', { name: '身份证.png', mimeType: 'image/png', buffer: PNG });
+    await slot(page, 'premises').getByTestId('slot-deferred').check();
+    await page.getByTestId('apply-next-confirm').click();
+    await page.getByTestId('apply-step-confirm').waitFor();
+
+    // No date yet: nothing to agree to, and no submitting; with a date the commitment is written out.
+    await page.getByTestId('deferral').waitFor();
+    expect(await page.getByTestId('deferral-commitment').count()).toBe(0);
+    await page.getByTestId('declaration-checkbox').check();
+    expect(await page.getByTestId('apply-submit').isDisabled()).toBe(true);
+    expect(await page.locator('#submit-hint').innerText()).toBe('请填写容缺材料的承诺补交日期');
+    const promised = addCalendarDays(beijingToday(), 7);
+    const date = page.locator('#deferral-premises');
+    await date.click();
+    await date.fill(promised);
+    await date.press('Enter');
+    await page.getByTestId('deferral-commitment').getByText(`“${BUSINESS.premises}”于${chineseDate(promised)}前`, { exact: false }).waitFor();
+    expect(await seriousViolations(page, 'the confirmation with a 容缺 commitment')).toEqual([]);
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('apply-done').waitFor();
+    const number = (await page.getByTestId('apply-case-number').innerText()).trim();
+    await page.getByTestId('apply-open-case').click();
+    await page.waitForURL(/\/portal\/cases\/[^/]+$/);
+    const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
+
+    // The clerk sees the commitment, checks what came, and accepts: the material is outstanding until the promised date.
+    const clerk = await e2e.newPage();
+    await loginStaff(clerk, 'clerk');
+    await openPreReview(clerk, number);
+    await clerk.getByTestId('online-promised-deferral').getByText(chineseDate(promised), { exact: false }).waitFor();
+    for (const point of await clerk.locator('.ant-list').getByRole('checkbox').all()) await point.check();
+    await clerk.getByTestId('online-accept').click();
+    await clerk.getByTestId('online-decided').waitFor();
+    const accepted = await caseOf(clerk, caseId);
+    expect(accepted.timeline.at(-1)).toMatchObject({ type: 'accept', event: { deferred: [{ materialId: 'premises', dueDate: promised }] } });
+    expect(accepted.timeline.at(-1)!.event!.commitment).toContain(`于${chineseDate(promised)}前`);
   });
 });
 

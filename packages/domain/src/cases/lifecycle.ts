@@ -28,10 +28,17 @@ export interface CorrectionItem {
   fix: string;
 }
 
+/** A 容缺 material and the date it is promised by. */
+export interface DeferredPromise {
+  materialId: string;
+  dueDate: string;
+}
+
 export type CaseEvent =
-  // 网上提交, with the text of the declaration of truth (承诺) the applicant agreed to
-  | { type: 'submit'; declaration?: string }
-  | { type: 'accept'; deferred?: { materialId: string; dueDate: string }[] } // 受理 / 容缺受理
+  // 网上提交, with the text of the declaration of truth (承诺) the applicant agreed to; with 容缺 materials, the dates
+  // the applicant promises them by and the written commitment (容缺承诺) they agreed to
+  | { type: 'submit'; declaration?: string; deferred?: DeferredPromise[]; commitment?: string }
+  | { type: 'accept'; deferred?: DeferredPromise[]; commitment?: string } // 受理 / 容缺受理, with the applicant's commitment
   | { type: 'request_correction'; items: CorrectionItem[]; dueDate: string } // 一次性告知
   // 补正后重新提交: online it goes back to the online pre-review, at the window the clerk checks it at once
   | { type: 'resubmit'; via?: 'online' }
@@ -68,6 +75,8 @@ export interface CaseState {
   correction: { items: CorrectionItem[]; dueDate: string } | null;
   /** 容缺: materials accepted as outstanding, with their due date and whether they came in. */
   deferred: { materialId: string; dueDate: string; receivedAt: string | null }[];
+  /** 容缺 promised in an online application, for the pre-review to accept on (absent from states before it existed). */
+  promisedDeferral?: { deferred: DeferredPromise[]; commitment: string } | null;
   suspendedSince: string | null;
   /** Closed periods of 特别程序, whose time does not count toward the deadline. */
   pauses: { from: string; to: string }[];
@@ -161,7 +170,7 @@ export function applyAction(state: CaseState, action: CaseAction): CaseState {
 
   switch (e.type) {
     case 'submit':
-      return { ...state, status: 'submitted' };
+      return { ...state, status: 'submitted', promisedDeferral: e.deferred?.length ? { deferred: e.deferred, commitment: e.commitment ?? '' } : null };
     case 'accept':
       return {
         ...state,

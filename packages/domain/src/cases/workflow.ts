@@ -2,7 +2,8 @@
 // and whether the materials received allow 受理 on the spot. Pure, shared by the server and the web app.
 import type { GuideContent, GuideStep, Material } from '../catalog/guide.ts';
 import type { Role } from '../roles.ts';
-import type { CaseState, CorrectionItem } from './lifecycle.ts';
+import { chineseDate } from '../dates.ts';
+import type { CaseState, CorrectionItem, DeferredPromise } from './lifecycle.ts';
 
 /** The back-office steps (审核、决定 …): 受理, 办结 and 送达 are the window's, driven by the case's own actions. */
 export function reviewSteps(steps: GuideStep[]): GuideStep[] {
@@ -115,6 +116,22 @@ function missing(material: Material): MaterialProblem {
 export function deferredMaterials(guide: Pick<GuideContent, 'materials'>, received: ReceivedMaterial[]): Material[] {
   const deferred = new Set(received.filter((r) => r.receivedAs === 'deferred').map((r) => r.materialId));
   return guide.materials.filter((m) => deferred.has(m.id) && m.necessity === 'deferrable');
+}
+
+/** Where a 容缺 material lacks a promised date, or has one that is not after today (both YYYY-MM-DD). */
+export function deferralIssues(deferred: Pick<Material, 'id' | 'name'>[], promised: readonly DeferredPromise[], today: string): { materialId: string; message: string }[] {
+  return deferred.flatMap((m) => {
+    const given = promised.find((p) => p.materialId === m.id);
+    if (!given) return [{ materialId: m.id, message: `请填写“${m.name}”的承诺补交日期` }];
+    if (given.dueDate <= today) return [{ materialId: m.id, message: `“${m.name}”的承诺补交日期应晚于今天` }];
+    return [];
+  });
+}
+
+/** The written commitment (容缺承诺) an applicant agrees to online for the materials they will bring later. */
+export function deferralCommitment(items: { name: string; dueDate: string }[]): string {
+  const dates = items.map((i) => `“${i.name}”于${chineseDate(i.dueDate)}前`).join('；');
+  return `本人承诺补交容缺材料：${dates}。逾期未补交的，本人自愿承担由此产生的后果，包括不予许可或者依法撤销已作出的决定。`;
 }
 
 /** The declaration of truth (承诺) an applicant confirms before submitting online; the submission records this text. */

@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { CompiledPerShape } from '../../db/compiled-per-shape.ts';
 import {
-  allowedEvents, applicantMaterialIssues, beijingToday, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems,
+  allowedEvents, applicantMaterialIssues, beijingToday, deferralCommitment, deferralIssues, deferredMaterials, formatCaseNumber, IllegalTransitionError, initialState, materialProblems,
   missingForSubmission, trustLevel, validateFormData, validateResidentId, validateUscc, SUBMIT_DECLARATION,
-  type CaseEvent, type GuideContent, type ReceivedMaterial, type Role,
+  type CaseEvent, type DeferredPromise, type GuideContent, type Material, type ReceivedMaterial, type Role,
 } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
@@ -133,6 +133,20 @@ export async function checkMaterials(
   if (errors.length > 0) throw problems.validation(errors);
 }
 
+/**
+ * 代理人: a valid resident ID number, and an authorisation (授权委托书) scan that `by` may attach — for an applicant, one
+ * they uploaded themself: the case file later serves it to whoever may read the case.
+ */
+async function checkAgent(db: Kysely<DB>, agent: NonNullable<CreateCaseBody['agent']>, by: Actor): Promise<void> {
+  const errors: FieldError[] = [];
+  const id = validateResidentId(agent.idNumber.trim().toUpperCase());
+  if (!id.ok) errors.push({ path: '/agent/idNumber', message: id.reason });
+  if (agent.authorisation && !(await usableFiles(db, [agent.authorisation], by, undefined)).has(agent.authorisation)) {
+    errors.push({ path: '/agent/authorisation', message: '授权委托书文件不存在，请重新上传' });
+  }
+  if (errors.length > 0) throw problems.validation(errors);
+}
+
 /** Of `files`, those `by` may attach: any stored file for staff; for an applicant, their own uploads and the case's files. */
 async function usableFiles(trx: Kysely<DB>, files: string[], by: Actor, caseId: string | undefined): Promise<Set<string>> {
   if (by.kind !== 'applicant') return new Set((await trx.selectFrom('files').select('sha256').where('sha256', 'in', files).execute()).map((f) => f.sha256));
@@ -232,6 +246,13 @@ async function checkedPickup(trx: Kysely<DB>, row: CaseRow, idNumber: string | u
   return { collector, signature } as const;
 }
 
+/** The 容缺 materials with their promised dates; a missing date or one not after today is refused, each by material. */
+function promisedDeferral(deferred: Material[], promised: readonly DeferredPromise[], today: string): (DeferredPromise & { name: string })[] {
+  const issues = deferralIssues(deferred, promised, today);
+  if (issues.length > 0) throw problems.validation(issues.map((i) => ({ path: `/deferred/${i.materialId}`, message: i.message })));
+  return deferred.map((m) => ({ materialId: m.id, name: m.name, dueDate: promised.find((p) => p.materialId === m.id)!.dueDate }));
+}
+
 export interface BuiltEvent {
   event: CaseEvent;
   /** The policy action the event needs, on top of the route's gate. */
@@ -258,10 +279,19 @@ export async function buildEvent(
   const reviewAction = (event: CaseEvent, opinion: string | null): BuiltEvent => ({ event, action: 'case.review', opinion, stepRole: row.pending_role as Role | null });
   const today = beijingToday(ctx.now);
   switch (body.type) {
-    case 'submit':
+    case 'submit': {
       checkDeclaration(actor, body.declaration, '/action/declaration');
-      checkSubmission(guide, row.form_data, await materialsNow());
-      return staffAction('case.apply', { type: 'submit', ...(body.declaration ? { declaration: SUBMIT_DECLARATION } : {}) });
+      const materials = await materialsNow();
+      checkSubmission(guide, row.form_data, materials);
+      // 容缺 online: the applicant promises a date for each material to come later and agrees to the commitment.
+      const deferred = promisedDeferral(deferredMaterials(guide, materials), body.deferred ?? [], today);
+      const commitment = deferred.length > 0 ? deferralCommitment(deferred.map((d) => ({ name: d.name, dueDate: d.dueDate }))) : null;
+      return staffAction('case.apply', {
+        type: 'submit',
+        ...(body.declaration ? { declaration: SUBMIT_DECLARATION } : {}),
+        ...(commitment ? { deferred: deferred.map(({ materialId, dueDate }) => ({ materialId, dueDate })), commitment } : {}),
+      });
+    }
     case 'accept': {
       checkFormData(guide, row.form_data);
       const materials = await materialsNow();
@@ -271,14 +301,15 @@ export async function buildEvent(
           errors: missing.map((m) => ({ path: `/materials/${m.materialId}`, message: `${m.materialName}：${m.problem}` })),
         });
       }
-      const deferred = deferredMaterials(guide, materials).map((m) => {
-        const given = body.deferred?.find((d) => d.materialId === m.id);
-        if (!given) throw problems.field(`/deferred/${m.id}`, `请填写“${m.name}”的承诺补交日期`);
-        if (given.dueDate <= today) throw problems.field(`/deferred/${m.id}`, '承诺补交日期应晚于今天');
-        return given;
-      });
-      if (deferred.length > 0 && !body.commitment?.trim()) throw problems.field('/commitment', '容缺受理须有申请人的书面承诺');
-      return staffAction('case.intake', { type: 'accept', ...(deferred.length > 0 ? { deferred } : {}) }, body.opinion ?? null);
+      // 容缺受理 on the dates and commitment the clerk records, or else those the applicant promised online.
+      const promised = row.state.promisedDeferral ?? null;
+      const deferredNow = deferredMaterials(guide, materials);
+      const dates = deferredNow.flatMap((m) => body.deferred?.find((d) => d.materialId === m.id) ?? promised?.deferred.find((d) => d.materialId === m.id) ?? []);
+      const deferred = promisedDeferral(deferredNow, dates, today).map(({ materialId, dueDate }) => ({ materialId, dueDate }));
+      const commitment = body.commitment?.trim() || promised?.commitment;
+      if (deferred.length === 0) return staffAction('case.intake', { type: 'accept' }, body.opinion ?? null);
+      if (!commitment) throw problems.field('/commitment', '容缺受理须有申请人的书面承诺');
+      return staffAction('case.intake', { type: 'accept', deferred, commitment }, body.opinion ?? null);
     }
     case 'request_correction': {
       const items = body.items ?? materialProblems(guide, await materialsNow()).map(({ materialId, problem, fix }) => ({ materialId, problem, fix }));
@@ -361,6 +392,7 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
   checkServiceObject(guide, applicant.kind);
   if (body.submit) checkDeclaration(actor, body.declaration, '/declaration');
   await checkMaterials(db, guide, body.materials, '/materials', actor);
+  if (body.agent) await checkAgent(db, body.agent, actor);
 
   const number = formatCaseNumber({ regionCode: item.region_code, date: beijingToday(ctx.now), serial: await ctx.nextSerial() });
   const channel = staff ? 'window' : 'online';
@@ -388,7 +420,7 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
     applicant_id_type: applicant.idType,
     applicant_id_number: applicant.idNumber,
     applicant_phone: applicant.phone,
-    parties: { legalRepresentative: applicant.legalRepresentative, agent: body.agent ?? null },
+    parties: { legalRepresentative: applicant.legalRepresentative, agent: body.agent ? { ...body.agent, idNumber: body.agent.idNumber.trim().toUpperCase() } : null },
     form_data: body.formData,
     hall_id: desk?.hallId ?? null,
     window_id: body.channel === 'window' ? desk!.windowId : null,
@@ -421,7 +453,7 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
   const handlerId = staff ? who.id : null;
   // The decision consumes the clerk's intake draft in the same statement as the case.
   const draftOf = desk ? who.id : null;
-  const follow = body.decision ?? (body.submit ? ({ type: 'submit', declaration: body.declaration } as const) : null);
+  const follow = body.decision ?? (body.submit ? ({ type: 'submit', declaration: body.declaration, deferred: body.deferred } as const) : null);
   if (!follow) return { row, writes: { actions: [created], handlerId, notices: [], materials, draftOf } };
   const received = body.materials.map((m) => ({ ...m, note: m.note ?? '' }));
   const built = await buildEvent(db, row, follow, actor, ctx, received);

@@ -63,13 +63,19 @@ export const CreateCaseBody = StrictObject({
   submit: Type.Optional(Type.Boolean()),
   /** online with `submit`: the applicant confirms the declaration of truth (承诺) */
   declaration: Type.Optional(Type.Boolean({ description: '申请人确认承诺（网上提交时须为 true）' })),
+  /** online with `submit`: the date each 容缺 material is promised by */
+  deferred: Type.Optional(Deferred),
   decision: Type.Optional(IntakeDecision),
 });
 export type CreateCaseBody = Static<typeof CreateCaseBody>;
 
 /** One action on a case; the server fills in what it decides itself (due dates, the current step, the approver). */
 export const CaseActionBody = Type.Union([
-  StrictObject({ type: Type.Literal('submit'), declaration: Type.Optional(Type.Boolean({ description: '申请人确认承诺（申请人提交时须为 true）' })) }),
+  StrictObject({
+    type: Type.Literal('submit'),
+    declaration: Type.Optional(Type.Boolean({ description: '申请人确认承诺（申请人提交时须为 true）；有容缺材料时含容缺承诺' })),
+    deferred: Type.Optional(Deferred),
+  }),
   StrictObject({ type: Type.Literal('accept'), deferred: Type.Optional(Deferred), commitment: Type.Optional(Type.String({ maxLength: 1000 })), opinion: Type.Optional(Opinion) }),
   StrictObject({ type: Type.Literal('request_correction'), items: Type.Optional(CorrectionItems), opinion: Type.Optional(Opinion) }),
   StrictObject({ type: Type.Literal('resubmit'), materials: Type.Array(ReceivedMaterialInput, { minItems: 1, maxItems: 100 }) }),

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Flex, Skeleton, Steps, Typography } from 'antd';
 import { CheckCircleFilled, FileSearchOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
-import { validateFormData, type FormDefinition, type GuideContent, type PublishedGuide } from '@onewindow/domain';
+import { beijingToday, validateFormData, type FormDefinition, type GuideContent, type PublishedGuide } from '@onewindow/domain';
 import { useRegions } from '../../admin/regions/useRegions.ts';
 import type { ActionResult, CaseDetail } from '../../cases/types.ts';
 import { ApplicationForm } from '../../catalog/ApplicationForm.tsx';
@@ -20,7 +20,7 @@ import { useApi } from '../../shared/useApi.ts';
 import { ApplicantLayout } from '../ApplicantLayout.tsx';
 import { usePortalText } from '../portalText.ts';
 import {
-  canApplyOnline, materialInputs, outstandingMaterials, placeProblems, servesApplicant, slotsFrom, stepToFix, type ApplyStep,
+  canApplyOnline, deferredChosen, materialInputs, outstandingMaterials, placeProblems, promisedDeferral, servesApplicant, slotsFrom, stepToFix, type ApplyStep,
   type PlacedProblems, type SlotState, type Slots,
 } from './applyModel.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
@@ -141,6 +141,7 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
   const [slots, setSlots] = useState<Slots>(() => slotsFrom(guide, saved?.materials));
   const [problems, setProblems] = useState<PlacedProblems>(NO_PROBLEMS);
   const [declared, setDeclared] = useState(false);
+  const [promisedDates, setPromisedDates] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<{ id: string; number: string } | null>(null);
@@ -163,6 +164,17 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
     lastContent.current = text;
     change(content);
   }, [content, change]);
+
+  const deferred = deferredChosen(guide, slots);
+  const deferral = promisedDeferral(deferred, promisedDates, beijingToday());
+  const onPromisedDate = useCallback((materialId: string, date: string | null) => {
+    setPromisedDates((previous) => {
+      const next = { ...previous };
+      if (date) next[materialId] = date;
+      else delete next[materialId];
+      return next;
+    });
+  }, []);
 
   const unsaved = draft.status !== 'saved' || uploading;
   useEffect(() => {
@@ -236,7 +248,7 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
       goTo(0);
       return;
     }
-    if (outstandingMaterials(guide, slots).length > 0 || !declared || uploading) return;
+    if (outstandingMaterials(guide, slots).length > 0 || deferral.issues.length > 0 || !declared || uploading) return;
     setSubmitting(true);
     try {
       change(content);
@@ -244,7 +256,7 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
       if (!current) return;
       const result = await api.post<ActionResult>(`/api/cases/${encodeURIComponent(current.id)}/actions`, {
         expectedVersion: current.version,
-        action: { type: 'submit', declaration: true },
+        action: { type: 'submit', declaration: true, ...(deferral.promised.length > 0 ? { deferred: deferral.promised } : {}) },
       });
       draft.forget();
       draft.setVersion(result.version);
@@ -361,6 +373,10 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
             formData={formData}
             slots={slots}
             applicantNote={applicantNote}
+            deferred={deferred}
+            promisedDates={promisedDates}
+            onPromisedDate={onPromisedDate}
+            deferralIssues={deferral.issues}
             declared={declared}
             onDeclared={setDeclared}
             uploading={uploading}

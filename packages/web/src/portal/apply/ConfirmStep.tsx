@@ -1,7 +1,9 @@
 // 确认提交: everything the application says, each part with a way back to change it, what still blocks submission,
-// and the declaration of truth (承诺) to agree to before 提交申请.
-import { Alert, Button, Checkbox, Descriptions, Flex, Tag, Typography } from 'antd';
-import { validateFormData, type FormDefinition, type PublishedGuide } from '@onewindow/domain';
+// the promised date of each 容缺 material with the commitment it makes, and the declaration of truth (承诺) to agree
+// to before 提交申请.
+import { Alert, Button, Checkbox, DatePicker, Descriptions, Flex, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { beijingToday, deferralCommitment, validateFormData, type FormDefinition, type Material, type PublishedGuide } from '@onewindow/domain';
 import { FormDataView } from '../../cases/FormDataView.tsx';
 import { usePortalText } from '../portalText.ts';
 import { isExempt, outstandingMaterials, type Slots } from './applyModel.ts';
@@ -12,6 +14,11 @@ interface Props {
   formData: Record<string, unknown>;
   slots: Slots;
   applicantNote: string;
+  /** The materials chosen as 容缺, the date promised for each (YYYY-MM-DD) and what is wrong with those dates. */
+  deferred: Material[];
+  promisedDates: Record<string, string>;
+  onPromisedDate: (materialId: string, date: string | null) => void;
+  deferralIssues: { materialId: string; message: string }[];
   declared: boolean;
   onDeclared: (declared: boolean) => void;
   uploading: boolean;
@@ -22,12 +29,17 @@ interface Props {
 }
 
 export function ConfirmStep(props: Props) {
-  const { published, form, formData, slots, applicantNote, declared, onDeclared, uploading, submitting, submitError, onEdit, onSubmit } = props;
+  const { published, form, formData, slots, applicantNote, deferred, promisedDates, onPromisedDate, deferralIssues, declared, onDeclared, uploading, submitting, submitError, onEdit, onSubmit } = props;
   const t = usePortalText();
   const guide = published.guide;
   const missing = outstandingMaterials(guide, slots);
   const formIssues = validateFormData(form, formData);
-  const blocked = missing.length > 0 || formIssues.length > 0;
+  const blocked = missing.length > 0 || formIssues.length > 0 || deferralIssues.length > 0;
+  const today = beijingToday();
+  // What is left to do once the materials and the form are right: the promised dates, then the declaration.
+  const onlyDatesMissing = deferralIssues.length > 0 && missing.length === 0 && formIssues.length === 0;
+  const hint = onlyDatesMissing ? t('confirm.deferralRequired') : !declared && !blocked ? t('confirm.declarationRequired') : null;
+  const commitment = deferred.length > 0 && deferralIssues.length === 0 ? deferralCommitment(deferred.map((m) => ({ name: m.name, dueDate: promisedDates[m.id]! }))) : null;
 
   return (
     <Flex vertical gap={20}>
@@ -109,6 +121,47 @@ export function ConfirmStep(props: Props) {
         />
       )}
 
+      {deferred.length > 0 && (
+        <section aria-labelledby="deferral-title" data-testid="deferral">
+          <Typography.Title level={2} id="deferral-title" className="apply-section-title">
+            {t('confirm.deferralTitle')}
+          </Typography.Title>
+          <Typography.Paragraph>{t('confirm.deferralIntro')}</Typography.Paragraph>
+          <Flex vertical gap={8}>
+            {deferred.map((material) => {
+              const issue = deferralIssues.find((i) => i.materialId === material.id);
+              const date = promisedDates[material.id];
+              return (
+                <Flex key={material.id} align="center" gap={8} wrap>
+                  <label htmlFor={`deferral-${material.id}`}>
+                    {material.name}：{t('confirm.deferralDate')}
+                  </label>
+                  <DatePicker
+                    id={`deferral-${material.id}`}
+                    value={date ? dayjs(date) : null}
+                    disabledDate={(day) => day.format('YYYY-MM-DD') <= today}
+                    onChange={(day) => onPromisedDate(material.id, day ? day.format('YYYY-MM-DD') : null)}
+                    status={issue && date ? 'error' : undefined}
+                    aria-describedby={issue && date ? `deferral-${material.id}-issue` : undefined}
+                    data-testid={`deferral-date-${material.id}`}
+                  />
+                  {issue && date && (
+                    <Typography.Text type="danger" id={`deferral-${material.id}-issue`}>
+                      {issue.message}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              );
+            })}
+          </Flex>
+          {commitment && (
+            <p id="deferral-text" className="declaration-text" data-testid="deferral-commitment">
+              {commitment}
+            </p>
+          )}
+        </section>
+      )}
+
       <section className="declaration" aria-labelledby="declaration-title" data-testid="declaration">
         <Typography.Title level={2} id="declaration-title" className="apply-section-title">
           {t('confirm.declarationTitle')}
@@ -116,15 +169,15 @@ export function ConfirmStep(props: Props) {
         <p id="declaration-text" className="declaration-text">
           {t('confirm.declaration')}
         </p>
-        <Checkbox checked={declared} onChange={(event) => onDeclared(event.target.checked)} aria-describedby="declaration-text" data-testid="declaration-checkbox">
+        <Checkbox checked={declared} onChange={(event) => onDeclared(event.target.checked)} aria-describedby={commitment ? 'deferral-text declaration-text' : 'declaration-text'} data-testid="declaration-checkbox">
           {t('confirm.declarationAgree')}
         </Checkbox>
       </section>
 
       {submitError && <Alert type="error" showIcon title={submitError} data-testid="submit-error" />}
-      {!declared && !blocked && (
+      {hint && (
         <Typography.Text type="secondary" id="submit-hint">
-          {t('confirm.declarationRequired')}
+          {hint}
         </Typography.Text>
       )}
       <Flex gap={8} wrap>
@@ -137,7 +190,7 @@ export function ConfirmStep(props: Props) {
           loading={submitting}
           disabled={blocked || !declared || uploading}
           onClick={onSubmit}
-          aria-describedby={!declared && !blocked ? 'submit-hint' : undefined}
+          aria-describedby={hint ? 'submit-hint' : undefined}
           data-testid="apply-submit"
         >
           {t('confirm.submit')}

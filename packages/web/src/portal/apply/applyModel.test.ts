@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Material } from '@onewindow/domain';
-import { canApplyOnline, formatSize, materialInputs, outstandingMaterials, placeProblems, servesApplicant, slotsFrom, stepToFix } from './applyModel.ts';
+import {
+  canApplyOnline, deferredChosen, formatSize, materialInputs, outstandingMaterials, placeProblems, promisedDeferral, servesApplicant, slotsFrom, stepToFix,
+} from './applyModel.ts';
 
 function material(id: string, necessity: Material['necessity']): Material {
   return {
@@ -60,6 +62,23 @@ describe('material slots', () => {
     expect(outstandingMaterials(guide, slots).map((material) => material.id)).toEqual(['id-card']);
     slots['id-card'] = { files: [pdf('a')], deferred: false };
     expect(outstandingMaterials(guide, slots)).toEqual([]);
+  });
+});
+
+describe('容缺: the promised date of each material brought later', () => {
+  it('only a material the guide lets wait and that has no file is 容缺; each needs a date after today', () => {
+    const slots = slotsFrom(guide);
+    slots.lease = { files: [], deferred: true };
+    slots.photo = { files: [], deferred: true };
+    const deferred = deferredChosen(guide, slots);
+    expect(deferred.map((m) => m.id)).toEqual(['lease']);
+
+    expect(promisedDeferral(deferred, {}, '2026-11-27').issues).toEqual([{ materialId: 'lease', message: '请填写“材料lease”的承诺补交日期' }]);
+    expect(promisedDeferral(deferred, { lease: '2026-11-27' }, '2026-11-27').issues).toEqual([{ materialId: 'lease', message: '“材料lease”的承诺补交日期应晚于今天' }]);
+    expect(promisedDeferral(deferred, { lease: '2026-12-04', photo: '2026-12-04' }, '2026-11-27')).toEqual({ promised: [{ materialId: 'lease', dueDate: '2026-12-04' }], issues: [] });
+
+    slots.lease = { files: [pdf('b')], deferred: true };
+    expect(deferredChosen(guide, slots)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The online application as plain data: which items may be applied for here, each material slot and what it sends,
 // what still stands in the way of submitting (the server's own rule, missingForSubmission), and where each of the
 // server's field problems belongs (the form step or a material slot).
-import { missingForSubmission, type GuideContent, type Material, type ReceivedAs } from '@onewindow/domain';
+import { deferralIssues, deferredMaterials, missingForSubmission, type GuideContent, type Material, type ReceivedAs } from '@onewindow/domain';
 import type { FieldProblem } from '../../shared/api.ts';
 
 /** 网上办理深度 Ⅲ (accepted and reviewed online) and Ⅳ (全程网办) are applied for on this portal. */
@@ -78,6 +78,20 @@ export function materialInput(material: Material, slot: SlotState | undefined): 
 /** Every material of the guide as the draft sends it; `only` limits it to some (a correction re-sends what was asked). */
 export function materialInputs(guide: Pick<GuideContent, 'materials'>, slots: Slots, only?: readonly string[]): MaterialInput[] {
   return guide.materials.filter((material) => !only || only.includes(material.id)).map((material) => materialInput(material, slots[material.id]));
+}
+
+/** The materials the applicant chose to bring later (容缺), as the server will take them: with no file and where allowed. */
+export function deferredChosen(guide: Pick<GuideContent, 'materials'>, slots: Slots): Material[] {
+  return deferredMaterials(guide, materialInputs(guide, slots));
+}
+
+/**
+ * The promised date of each 容缺 material as the submission sends it, and what is wrong with them (no date, not
+ * after today): the server's own rule (deferralIssues), so the page says it before the server would.
+ */
+export function promisedDeferral(deferred: Material[], dates: Record<string, string>, today: string) {
+  const promised = deferred.flatMap((m) => (dates[m.id] ? [{ materialId: m.id, dueDate: dates[m.id]! }] : []));
+  return { promised, issues: deferralIssues(deferred, promised, today) };
 }
 
 /**

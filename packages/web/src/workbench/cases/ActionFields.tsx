@@ -90,15 +90,29 @@ function AcceptFields({ detail }: { detail: CaseDetail }) {
   const { t } = useCaseAdminText();
   const deferred = detail.materials.filter((material) => material.receivedAs === 'deferred');
   const today = beijingToday();
+  // Applied for online with 容缺: the applicant's promised dates stand unless changed, and their commitment is there.
+  const promised = detail.state.promisedDeferral ?? null;
   return (
     <>
       {deferred.map((material) => (
-        <Form.Item key={material.materialId} name={['deferred', material.materialId]} label={t('form.deferredDue', { name: material.name })} rules={[{ required: true }]} {...isoDateItemProps}>
+        <Form.Item
+          key={material.materialId}
+          name={['deferred', material.materialId]}
+          label={t('form.deferredDue', { name: material.name })}
+          rules={[{ required: true }]}
+          initialValue={promised?.deferred.find((d) => d.materialId === material.materialId)?.dueDate}
+          {...isoDateItemProps}
+        >
           <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.format('YYYY-MM-DD') <= today} />
         </Form.Item>
       ))}
       {deferred.length > 0 && (
-        <Form.Item name="commitment" label={t('form.commitment')} extra={t('form.commitmentHint')} rules={[required]}>
+        <Form.Item
+          name="commitment"
+          label={t('form.commitment')}
+          extra={promised ? t('form.commitmentOnline', { text: promised.commitment }) : t('form.commitmentHint')}
+          rules={promised ? [] : [required]}
+        >
           <Input.TextArea {...TEXT} maxLength={1000} />
         </Form.Item>
       )}

@@ -112,6 +112,9 @@ function PreReview({ detail, onClose, onDone }: { detail: CaseDetail; onClose: (
         <Descriptions.Item label={t('today.applicant')}>{detail.applicant.name}</Descriptions.Item>
         <Descriptions.Item label={t('intake.phone')}>{detail.applicant.phone}</Descriptions.Item>
       </Descriptions>
+      {detail.state.promisedDeferral && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('online.promisedDeferral')} description={detail.state.promisedDeferral.commitment} data-testid="online-promised-deferral" />
+      )}
       <MaterialsTable caseId={detail.id} materials={detail.materials} staff />
       <List
         size="small"
