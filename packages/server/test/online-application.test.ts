@@ -128,6 +128,29 @@ describe('草稿: saved at any time, continued on another device', () => {
   });
 });
 
+describe('我的办件: the applicant’s cases, newest first, page by page', () => {
+  it('pages of 2 give every case once, in the order of one long page; a tampered cursor is refused', async () => {
+    for (let i = 0; i < 3; i++) await draft();
+    type Page = { items: { id: string; appliedAt: string }[]; nextCursor: string | null };
+    const whole = (await applicant.get('/api/my/cases', { query: { limit: '100' } })).json<Page>().items;
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string> = cursor ? { limit: '2', cursor } : { limit: '2' };
+      const page: Page = (await applicant.get('/api/my/cases', { query })).json<Page>();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole.map((c) => c.id));
+    expect(whole.map((c) => c.appliedAt)).toEqual(whole.map((c) => c.appliedAt).sort().reverse());
+    expect((await otherApplicant.get('/api/my/cases')).json<Page>().items.map((c) => c.id)).not.toContain(whole[0]!.id);
+    const tampered = await applicant.get('/api/my/cases', { query: { cursor: 'not-a-cursor' } });
+    expect(tampered.statusCode).toBe(400);
+    expect(problemOf(tampered).code).toBe('CURSOR_INVALID');
+  });
+});
+
 describe('放弃草稿: a draft never submitted is the applicant’s to drop', () => {
   it('dropping a draft removes it whole — case, creation and materials — and records who dropped it', async () => {
     const created = await draft();

@@ -6,8 +6,8 @@ import type { MyCaseRow } from '../cases/types.ts';
 import { useCaseText } from '../cases/useCaseText.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
-import type { ItemList } from '../shared/types.ts';
-import { useApi } from '../shared/useApi.ts';
+import { LoadMore } from '../shared/LoadMore.tsx';
+import { useCursorList } from '../shared/useApi.ts';
 import { ApplicantLayout } from './ApplicantLayout.tsx';
 import { usePortalText } from './portalText.ts';
 import './portal.css';
@@ -18,13 +18,15 @@ function openPath(row: MyCaseRow): string {
   return `/portal/cases/${encodeURIComponent(row.id)}`;
 }
 
+const NO_QUERY = {};
+
 /** /portal/cases — 我的办件: the applicant's cases, newest first, each with its status and due date. */
 export default function MyCasesPage() {
   const { t } = useCaseText();
   const tPortal = usePortalText();
   const { formatDate, formatDateTime } = useI18n();
-  const cases = useApi<ItemList<MyCaseRow>>('/api/my/cases');
-  const rows = cases.data?.items ?? [];
+  const cases = useCursorList<MyCaseRow>('/api/my/cases', NO_QUERY);
+  const rows = cases.items;
 
   return (
     <ApplicantLayout>
@@ -38,8 +40,8 @@ export default function MyCasesPage() {
           </Link>
         </Flex>
         <LoadError error={cases.error} onRetry={cases.reload} />
-        {cases.loading && !cases.data && <Skeleton active paragraph={{ rows: 6 }} />}
-        {cases.data && rows.length === 0 && <Empty description={t('my.empty')} />}
+        {cases.loading && rows.length === 0 && <Skeleton active paragraph={{ rows: 6 }} />}
+        {!cases.loading && !cases.error && rows.length === 0 && <Empty description={t('my.empty')} />}
         {rows.length > 0 && (
           <ul className="my-cases" data-testid="my-cases">
             {rows.map((row) => (
@@ -71,6 +73,7 @@ export default function MyCasesPage() {
             ))}
           </ul>
         )}
+        <LoadMore hasMore={cases.hasMore} loading={cases.loading} onClick={cases.loadMore} />
       </Flex>
     </ApplicantLayout>
   );

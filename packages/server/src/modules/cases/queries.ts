@@ -1,7 +1,7 @@
 // Worklists (待办、已办、即将超期、已超期、挂起、全部) and the case's scope for the policy. Lists are paginated by
 // keyset (the last row's sort value and id), so page 1,000 costs what page 1 costs, and never show raw ID numbers.
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import { DEPARTMENT_SCOPED_ROLES, maskIdNumber } from '@onewindow/domain';
+import { CASE_STATUS_LABELS, DEPARTMENT_SCOPED_ROLES, maskIdNumber } from '@onewindow/domain';
 import type { DB } from '../../db/schema.ts';
 import type { FastifyRequest } from 'fastify';
 import { authorize, type Actor, type ResourceScope } from '../../platform/policy.ts';
@@ -158,6 +158,40 @@ export async function worklist(db: Executor, actor: Staff, query: WorklistQuery)
   const last = page.at(-1);
   const next = rows.length > limit && last ? encodeCursor({ v: query.sort === 'applied' ? last.applied_at.toISOString() : last.due_date, id: last.id }) : null;
   return { items: page.map(listRow), nextCursor: next };
+}
+
+export interface ApplicantCaseRow {
+  id: string;
+  number: string;
+  itemCode: string;
+  itemName: string;
+  channel: string;
+  status: string;
+  statusLabel: string;
+  appliedAt: string;
+  dueDate: string | null;
+  version: number;
+}
+
+/** 我的办件: one page of the applicant's own cases, the newest first (index cases_applicant_account). */
+export async function applicantCases(db: Executor, applicantId: string, query: { cursor?: string; limit?: number }): Promise<{ items: ApplicantCaseRow[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor);
+  let q = db
+    .selectFrom('cases')
+    .select(['id', 'number', 'item_code', 'item_name', 'channel', 'status', 'applied_at', 'due_date', 'version'])
+    .where('applicant_account', '=', applicantId);
+  if (after) q = q.where((eb) => eb.or([eb('applied_at', '<', new Date(after.v!)), eb.and([eb('applied_at', '=', new Date(after.v!)), eb('id', '>', after.id)])]));
+  const rows = await q.orderBy('applied_at', 'desc').orderBy('id').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id, number: r.number, itemCode: r.item_code, itemName: r.item_name, channel: r.channel, status: r.status,
+      statusLabel: CASE_STATUS_LABELS[r.status as keyof typeof CASE_STATUS_LABELS], appliedAt: r.applied_at.toISOString(), dueDate: r.due_date, version: r.version,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: last.applied_at.toISOString(), id: last.id }) : null,
+  };
 }
 
 /** The search box and filters, the same for every box. */

@@ -13,8 +13,8 @@ import { IdParams, StrictObject } from '../../platform/schemas.ts';
 import { keepFile, readUpload, SCAN_KINDS, SCAN_MAX_BYTES } from '../../platform/uploads.ts';
 import { act, engineContextOf, guideOf, insertCase, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
 import { buildEvent, caseActorOf, planCase, type BuiltEvent } from './intake.ts';
-import { authorizeRead, caseScopes, loadCase, worklist } from './queries.ts';
-import { ActBody, CreateCaseBody, WorklistQuery } from './schemas.ts';
+import { applicantCases, authorizeRead, caseScopes, loadCase, worklist } from './queries.ts';
+import { ActBody, CreateCaseBody, MyCasesQuery, WorklistQuery } from './schemas.ts';
 import { ACTION_LABELS, applicantTimelineEntry, PUBLIC_ACTIONS } from './timeline.ts';
 
 /** The delivery address as staff see it in the case file: the phone masked like the applicant's own. */
@@ -140,17 +140,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/my/cases',
-    { config: { action: 'case.own' }, schema: { tags: ['cases'], summary: '申请人自己的办件' } },
+    { config: { action: 'case.own' }, schema: { tags: ['cases'], summary: '申请人自己的办件（最新在前，键集分页）', querystring: MyCasesQuery } },
     async (request) => {
       if (request.actor.kind !== 'applicant') throw problems.forbidden();
-      const rows = await app.db
-        .selectFrom('cases')
-        .select(['id', 'number', 'item_code', 'item_name', 'channel', 'status', 'applied_at', 'due_date', 'version'])
-        .where('applicant_account', '=', request.actor.id)
-        .orderBy('applied_at', 'desc')
-        .limit(200)
-        .execute();
-      return { items: rows.map((r) => ({ id: r.id, number: r.number, itemCode: r.item_code, itemName: r.item_name, channel: r.channel, status: r.status, statusLabel: CASE_STATUS_LABELS[r.status as keyof typeof CASE_STATUS_LABELS], appliedAt: r.applied_at, dueDate: r.due_date, version: r.version })) };
+      return applicantCases(app.db, request.actor.id, request.query);
     },
   );
 

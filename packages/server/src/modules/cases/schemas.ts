@@ -120,6 +120,11 @@ export const WorklistQuery = StrictObject({
 });
 export type WorklistQuery = Static<typeof WorklistQuery>;
 
+export const MyCasesQuery = StrictObject({
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: '每页条数，默认 50' })),
+});
+
 /** 网上申请草稿: saved as often as the applicant likes, checked against the form only when submitted. */
 export const DraftBody = StrictObject({
   expectedVersion: Type.Integer({ minimum: 1 }),
