@@ -122,7 +122,7 @@ export function ConfirmStep(props: Props) {
       )}
 
       {deferred.length > 0 && (
-        <section aria-labelledby="deferral-title" data-testid="deferral">
+        <section className="declaration" aria-labelledby="deferral-title" data-testid="deferral">
           <Typography.Title level={2} id="deferral-title" className="apply-section-title">
             {t('confirm.deferralTitle')}
           </Typography.Title>
