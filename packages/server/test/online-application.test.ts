@@ -45,8 +45,8 @@ async function draft(client = applicant) {
   return openCase(client, await onlineApplication(client, itemCode));
 }
 
-function saveDraft(client: Client, id: string, expectedVersion: number, body: { formData?: Record<string, unknown>; materials?: unknown[] } = {}) {
-  return client.put(`/api/cases/${id}/draft`, { expectedVersion, formData: body.formData ?? FORM_DATA, materials: body.materials ?? [] });
+function saveDraft(client: Client, id: string, expectedVersion: number, body: { formData?: Record<string, unknown>; materials?: unknown[]; agent?: unknown } = {}) {
+  return client.put(`/api/cases/${id}/draft`, { expectedVersion, formData: body.formData ?? FORM_DATA, materials: body.materials ?? [], ...(body.agent === undefined ? {} : { agent: body.agent }) });
 }
 
 describe('草稿: saved at any time, continued on another device', () => {
@@ -255,6 +255,27 @@ describe('代理人: the agent’s ID is checked and their authorisation is a fi
     const created = await openCase(clerk, windowIntake(itemCode, { agent: { ...AGENT, idNumber: AGENT.idNumber.toLowerCase(), authorisation: scan.sha256 } }));
     const view = (await clerk.get(`/api/cases/${created.id}`)).json<{ agent: { name: string; idNumber: string; authorisation: string } }>();
     expect(view.agent).toEqual({ name: '王代理', idNumber: '1101**********002X', phone: '139****0002', authorisation: scan.sha256 });
+  });
+
+  it('a company submits through its 经办人, authorised in writing: kept with the draft, required to submit', async () => {
+    const company = otherApplicant;
+    const created = await openCase(company, await onlineApplication(company, itemCode));
+    const unnamed = await expectRefused(company, company, created.id, { type: 'submit', declaration: true }, 400);
+    expect(unnamed.errors).toEqual([{ path: '/agent', message: '法人网上申请须由经办人办理：请填写经办人信息并上传授权委托书' }]);
+
+    const letter = await uploaded(company, '授权委托书.pdf', pdf('the company authorises 王代理'), 'application/pdf');
+    const materials = await onlineMaterials(company);
+    const unsigned = await saveDraft(company, created.id, created.version, { materials, agent: { ...AGENT, authorisation: null } });
+    expect(unsigned.statusCode, unsigned.body).toBe(200);
+    const noLetter = await expectRefused(company, company, created.id, { type: 'submit', declaration: true }, 400);
+    expect(noLetter.errors).toEqual([{ path: '/agent/authorisation', message: '请上传单位出具的授权委托书' }]);
+
+    const named = await saveDraft(company, created.id, unsigned.json<{ version: number }>().version, { materials, agent: { ...AGENT, authorisation: letter.sha256 } });
+    expect(named.statusCode, named.body).toBe(200);
+    // Another device continues with the 经办人 in full from the applicant's own record of the case.
+    expect((await company.get(`/api/cases/${created.id}/applicant`)).json<{ agent: unknown }>().agent).toEqual({ ...AGENT, authorisation: letter.sha256 });
+    expect((await actOk(company, created.id, { type: 'submit', declaration: true })).status).toBe('submitted');
+    expect((await readCase(clerk, created.id) as CaseView & { agent: { name: string } }).agent.name).toBe('王代理');
   });
 
   it('online, the authorisation must be the applicant’s own upload: another account’s file is not there', async () => {

@@ -73,9 +73,9 @@ interface UploadFile {
 // ---- the applicant's pages ----
 
 /** The applicant tab of the login page (where the portal sends someone who is not signed in). */
-async function signInApplicant(page: Page): Promise<void> {
+async function signInApplicant(page: Page, phone = APPLICANT.phone): Promise<void> {
   await page.waitForURL(/\/login\?tab=applicant/);
-  await page.locator('#login_applicant_phone').fill(APPLICANT.phone);
+  await page.locator('#login_applicant_phone').fill(phone);
   await page.locator('#login_applicant_password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }
@@ -442,6 +442,55 @@ describe('容缺后补 online', () => {
     const accepted = await caseOf(clerk, caseId);
     expect(accepted.timeline.at(-1)).toMatchObject({ type: 'accept', event: { deferred: [{ materialId: 'premises', dueDate: promised }] } });
     expect(accepted.timeline.at(-1)!.event!.commitment).toContain(`于${chineseDate(promised)}前`);
+  });
+});
+
+describe('法人网上办事', () => {
+  // 不动产登记资料查询 (全程网办) serves companies too; the demo company 石家庄市示例科技有限公司 signs in by its phone.
+  const QUERY = { code: '000132004000-1301' };
+  const COMPANY_PHONE = '13800000002';
+  const HANDLER = { name: '王经办', idNumber: '11010519491231002X', phone: '13900000002' };
+
+  it('a company applies through its 经办人: the handler and the company’s letter of authorisation are asked for, then on the case', { timeout: 180_000 }, async () => {
+    const page = await applicantPage(DESKTOP);
+    await page.goto(`/portal/apply/${QUERY.code}`);
+    await signInApplicant(page, COMPANY_PHONE);
+    await page.getByTestId('handler-fields').waitFor();
+    await page.locator('#handler-name').fill(HANDLER.name);
+    await page.locator('#handler-idNumber').fill('110105194912310021');
+    await page.getByText('身份证号码校验位不正确，请核对后重新输入').waitFor();
+    await page.locator('#handler-idNumber').fill(HANDLER.idNumber);
+    await page.locator('#handler-phone').fill(HANDLER.phone);
+    await field(page, 'requesterName').fill(HANDLER.name);
+    await field(page, 'requesterId').fill(HANDLER.idNumber);
+    await field(page, 'phone').fill(HANDLER.phone);
+    await chooseOption(page, 'applicationPreview_role', '权利人');
+    await chooseOption(page, 'applicationPreview_purpose', '房屋交易');
+    expect(await seriousViolations(page, 'the application form with the handler')).toEqual([]);
+    await page.getByRole('button', { name: '下一步：上传材料' }).click();
+    await page.getByTestId('apply-step-materials').waitFor();
+    await upload(page, 'id-card', { name: '经办人身份证.png', mimeType: 'image/png', buffer: PNG });
+    await upload(page, 'application', { name: '查询申请书.pdf', mimeType: 'application/pdf', buffer: pdf('Request to consult the register') });
+    await page.getByTestId('apply-next-confirm').click();
+
+    // No letter yet: the confirmation says so and sends the company back to the handler's part.
+    await page.getByTestId('confirm-handler-missing').waitFor();
+    await page.getByTestId('declaration-checkbox').check();
+    expect(await page.getByTestId('apply-submit').isDisabled()).toBe(true);
+    await page.getByTestId('confirm-handler-missing').getByRole('button', { name: '去填写' }).click();
+    await upload(page, 'handler-authorisation', { name: '授权委托书.pdf', mimeType: 'application/pdf', buffer: pdf('The company authorises its handler') });
+    await page.getByRole('button', { name: '下一步：上传材料' }).click();
+    await page.getByTestId('apply-next-confirm').click();
+    await page.getByTestId('apply-step-confirm').getByText(`${HANDLER.name}（1101**********002X，139****0002）`).waitFor();
+    expect(await page.getByTestId('confirm-handler-missing').count()).toBe(0);
+    await page.getByTestId('declaration-checkbox').check();
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('apply-done').waitFor();
+    await page.getByTestId('apply-open-case').click();
+    await page.waitForURL(/\/portal\/cases\/[^/]+$/);
+    const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const parties = await page.request.get(`/api/cases/${caseId}/applicant`);
+    expect((await parties.json()) as unknown).toMatchObject({ agent: { ...HANDLER, authorisation: expect.stringMatching(/^[0-9a-f]{64}$/) } });
   });
 });
 

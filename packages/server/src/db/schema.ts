@@ -318,10 +318,18 @@ export interface CasesTable {
   delivery: ColumnType<DeliveryPreference | null, string | null | undefined, string | null>;
 }
 
+/** 代理人 (or a company's 经办人) and the scan of their authorisation (授权委托书). */
+export interface CaseAgent {
+  name: string;
+  idNumber: string;
+  phone: string;
+  authorisation: string | null;
+}
+
 /** Who else is on the application besides the applicant. */
 export interface CaseParties {
   legalRepresentative: string | null;
-  agent: { name: string; idNumber: string; phone: string; authorisation: string | null } | null;
+  agent: CaseAgent | null;
 }
 
 export interface CaseActionsTable {

@@ -10,7 +10,7 @@ import {
   missingForSubmission, trustLevel, validateFormData, validateResidentId, validateUscc, SUBMIT_DECLARATION,
   type CaseEvent, type DeferredPromise, type GuideContent, type Material, type ReceivedMaterial, type Role,
 } from '@onewindow/domain';
-import type { DB } from '../../db/schema.ts';
+import type { CaseAgent as AgentData, DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
 import { guideOf, illegalTransition, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type CaseWrites, type EngineContext } from './engine.ts';
@@ -137,14 +137,21 @@ export async function checkMaterials(
  * 代理人: a valid resident ID number, and an authorisation (授权委托书) scan that `by` may attach — for an applicant, one
  * they uploaded themself: the case file later serves it to whoever may read the case.
  */
-async function checkAgent(db: Kysely<DB>, agent: NonNullable<CreateCaseBody['agent']>, by: Actor): Promise<void> {
+export async function checkAgent(db: Kysely<DB>, agent: AgentData, by: Actor, caseId?: string): Promise<AgentData> {
   const errors: FieldError[] = [];
   const id = validateResidentId(agent.idNumber.trim().toUpperCase());
   if (!id.ok) errors.push({ path: '/agent/idNumber', message: id.reason });
-  if (agent.authorisation && !(await usableFiles(db, [agent.authorisation], by, undefined)).has(agent.authorisation)) {
+  if (agent.authorisation && !(await usableFiles(db, [agent.authorisation], by, caseId)).has(agent.authorisation)) {
     errors.push({ path: '/agent/authorisation', message: '授权委托书文件不存在，请重新上传' });
   }
   if (errors.length > 0) throw problems.validation(errors);
+  return { ...agent, name: agent.name.trim(), idNumber: agent.idNumber.trim().toUpperCase() };
+}
+
+/** A company applies online through its 经办人, authorised in writing (授权委托书) by the company. */
+function checkCompanyHandler(agent: AgentData | null): void {
+  if (!agent) throw problems.field('/agent', '法人网上申请须由经办人办理：请填写经办人信息并上传授权委托书');
+  if (!agent.authorisation) throw problems.field('/agent/authorisation', '请上传单位出具的授权委托书');
 }
 
 /** Of `files`, those `by` may attach: any stored file for staff; for an applicant, their own uploads and the case's files. */
@@ -281,6 +288,7 @@ export async function buildEvent(
   switch (body.type) {
     case 'submit': {
       checkDeclaration(actor, body.declaration, '/action/declaration');
+      if (actor.kind === 'applicant' && row.applicant_kind === 'company') checkCompanyHandler(row.parties.agent);
       const materials = await materialsNow();
       checkSubmission(guide, row.form_data, materials);
       // 容缺 online: the applicant promises a date for each material to come later and agrees to the commitment.
@@ -392,7 +400,7 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
   checkServiceObject(guide, applicant.kind);
   if (body.submit) checkDeclaration(actor, body.declaration, '/declaration');
   await checkMaterials(db, guide, body.materials, '/materials', actor);
-  if (body.agent) await checkAgent(db, body.agent, actor);
+  const agent = body.agent ? await checkAgent(db, body.agent, actor) : null;
 
   const number = formatCaseNumber({ regionCode: item.region_code, date: beijingToday(ctx.now), serial: await ctx.nextSerial() });
   const channel = staff ? 'window' : 'online';
@@ -420,7 +428,7 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
     applicant_id_type: applicant.idType,
     applicant_id_number: applicant.idNumber,
     applicant_phone: applicant.phone,
-    parties: { legalRepresentative: applicant.legalRepresentative, agent: body.agent ? { ...body.agent, idNumber: body.agent.idNumber.trim().toUpperCase() } : null },
+    parties: { legalRepresentative: applicant.legalRepresentative, agent },
     form_data: body.formData,
     hall_id: desk?.hallId ?? null,
     window_id: body.channel === 'window' ? desk!.windowId : null,

@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, problems } from '../../platform/problem.ts';
 import { IdParams } from '../../platform/schemas.ts';
 import { guideOf, versionConflict, type CaseRow } from './engine.ts';
-import { checkMaterials, replaceMaterials } from './intake.ts';
+import { checkAgent, checkMaterials, replaceMaterials } from './intake.ts';
 import { DeliveryBody, DraftBody } from './schemas.ts';
 
 /** A draft is a form and a list of materials; more than this is not a form being filled in. */
@@ -45,7 +45,7 @@ export const onlineApplicationRoutes: FastifyPluginAsyncTypebox = async (app) =>
       },
     },
     async (request) => {
-      const { expectedVersion, formData, materials } = request.body;
+      const { expectedVersion, formData, materials, agent } = request.body;
       return request.change(async (trx, audit) => {
         const row = await ownCaseForUpdate(trx, request, request.params.id);
         if (row.version !== expectedVersion) throw versionConflict(row);
@@ -53,10 +53,16 @@ export const onlineApplicationRoutes: FastifyPluginAsyncTypebox = async (app) =>
         const guide = await guideOf(trx, row.guide_version_id);
         await checkMaterials(trx, guide, materials, '/materials', request.actor, row.id);
         await replaceMaterials(trx, row.id, guide, materials);
+        // The agent (a company's 经办人) is replaced when the draft names one or null, kept when it says nothing.
+        const parties = agent === undefined ? row.parties : { ...row.parties, agent: agent && (await checkAgent(trx, agent, request.actor, row.id)) };
         // The version moves on like an action's, so a save from a stale device is refused; no action is recorded:
         // a draft's contents are the applicant's own until submitted.
         const version = row.version + 1;
-        await trx.updateTable('cases').set({ form_data: JSON.stringify(formData), version, updated_at: new Date() }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('cases')
+          .set({ form_data: JSON.stringify(formData), parties: JSON.stringify(parties), version, updated_at: new Date() })
+          .where('id', '=', row.id)
+          .execute();
         audit({ action: 'case.draft_save', targetType: 'case', targetId: row.id, detail: { number: row.number, version, materials: materials.length } });
         return { id: row.id, number: row.number, status: row.status, version };
       });

@@ -130,6 +130,8 @@ export const DraftBody = StrictObject({
   expectedVersion: Type.Integer({ minimum: 1 }),
   formData: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()),
   materials: Type.Array(ReceivedMaterialInput, { maxItems: 100 }),
+  /** 经办人: who applies for a company account, with the company's authorisation; null removes it */
+  agent: Type.Optional(Type.Union([AgentInput, Type.Null()])),
 });
 export type DraftBody = Static<typeof DraftBody>;
 

@@ -20,10 +20,11 @@ import { useApi } from '../../shared/useApi.ts';
 import { ApplicantLayout } from '../ApplicantLayout.tsx';
 import { usePortalText } from '../portalText.ts';
 import {
-  canApplyOnline, deferredChosen, materialInputs, outstandingMaterials, placeProblems, promisedDeferral, servesApplicant, slotsFrom, stepToFix, type ApplyStep,
-  type PlacedProblems, type SlotState, type Slots,
+  canApplyOnline, deferredChosen, handlerFrom, handlerInput, handlerIssues, materialInputs, outstandingMaterials, placeProblems, promisedDeferral, servesApplicant, slotsFrom, stepToFix, type ApplyStep,
+  type Handler, type PlacedProblems, type SlotState, type Slots,
 } from './applyModel.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
+import { HandlerFields } from './HandlerFields.tsx';
 import { MaterialSlot } from './MaterialSlot.tsx';
 import { useDraft, type DraftRef } from './useDraft.ts';
 
@@ -41,8 +42,11 @@ export default function ApplyPage() {
   const openedOn = caseParam && caseParam !== createdHere.current ? caseParam : null;
   const published = useApi<PublishedGuide>(`/api/catalog/items/${encodeURIComponent(code)}`);
   const saved = useApi<CaseDetail>(openedOn ? `/api/cases/${encodeURIComponent(openedOn)}` : null);
+  // The case file masks the agent's ID number and phone; the applicant's own record of the case has them in full.
+  const savedParties = useApi<SavedParties>(openedOn ? `/api/cases/${encodeURIComponent(openedOn)}/applicant` : null);
   const { message } = App.useApp();
   const reloadSaved = saved.reload;
+  const reloadParties = savedParties.reload;
 
   const onCreated = useCallback(
     (draft: DraftRef) => {
@@ -56,7 +60,8 @@ export default function ApplyPage() {
     message.warning(t('apply.conflict'), 6);
     setReloads((n) => n + 1);
     reloadSaved();
-  }, [message, t, reloadSaved]);
+    reloadParties();
+  }, [message, t, reloadSaved, reloadParties]);
 
   useEffect(() => {
     const name = published.data?.guide.name;
@@ -75,7 +80,7 @@ export default function ApplyPage() {
   } else if (saved.error) {
     const missing = saved.error.status === 404 || saved.error.status === 400;
     body = missing ? <Notice icon={<FileSearchOutlined style={{ color: '#595959' }} />} title={t('apply.draftNotFound')} action={toGuide} /> : <LoadError error={saved.error} onRetry={saved.reload} />;
-  } else if (!published.data || (openedOn && (!saved.data || saved.loading))) {
+  } else if (!published.data || (openedOn && (!saved.data || saved.loading || !savedParties.data || savedParties.loading))) {
     body = <Skeleton active paragraph={{ rows: 10 }} />;
   } else if (saved.data && saved.data.status !== 'draft') {
     body = (
@@ -87,7 +92,17 @@ export default function ApplyPage() {
       />
     );
   } else {
-    body = <Gate published={published.data} saved={saved.data ?? null} key={`${openedOn ?? 'new'}:${reloads}`} onCreated={onCreated} onConflict={onConflict} toGuide={toGuide} />;
+    body = (
+      <Gate
+        published={published.data}
+        saved={saved.data ?? null}
+        savedAgent={savedParties.data?.agent ?? null}
+        key={`${openedOn ?? 'new'}:${reloads}`}
+        onCreated={onCreated}
+        onConflict={onConflict}
+        toGuide={toGuide}
+      />
+    );
   }
 
   return (
@@ -97,16 +112,24 @@ export default function ApplyPage() {
   );
 }
 
+/** GET /api/cases/:id/applicant, as far as the application uses it. */
+interface SavedParties {
+  agent: SavedAgent | null;
+}
+
+type SavedAgent = { name: string; idNumber: string; phone: string; authorisation: string | null };
+
 interface GateProps {
   published: PublishedGuide;
   saved: CaseDetail | null;
+  savedAgent: SavedAgent | null;
   onCreated: (draft: DraftRef) => void;
   onConflict: () => void;
   toGuide: ReactNode;
 }
 
 /** Only items applied for online here, and only by the kind of applicant they serve. */
-function Gate({ published, saved, onCreated, onConflict, toGuide }: GateProps) {
+function Gate({ published, saved, savedAgent, onCreated, onConflict, toGuide }: GateProps) {
   const t = usePortalText();
   const me = useApplicantMe();
   if (!saved && !canApplyOnline(published.guide)) {
@@ -116,18 +139,19 @@ function Gate({ published, saved, onCreated, onConflict, toGuide }: GateProps) {
     const title = me.applicantType === 'person' ? t('apply.wrongKindPerson') : t('apply.wrongKindCompany');
     return <Notice icon={<StopOutlined style={{ color: '#ad4e00' }} />} title={title} text={t('apply.wrongKindText')} action={toGuide} />;
   }
-  return <ApplyWizard published={published} saved={saved} me={me} onCreated={onCreated} onConflict={onConflict} />;
+  return <ApplyWizard published={published} saved={saved} savedAgent={savedAgent} me={me} onCreated={onCreated} onConflict={onConflict} />;
 }
 
 interface WizardProps {
   published: PublishedGuide;
   saved: CaseDetail | null;
+  savedAgent: SavedAgent | null;
   me: ApplicantMe;
   onCreated: (draft: DraftRef) => void;
   onConflict: () => void;
 }
 
-function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProps) {
+function ApplyWizard({ published, saved, savedAgent, me, onCreated, onConflict }: WizardProps) {
   const t = usePortalText();
   const { t: tApp, locale } = useI18n();
   const { message, modal } = App.useApp();
@@ -139,6 +163,10 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
   const [step, setStep] = useState(0);
   const [formData, setFormData] = useState<Record<string, unknown>>(() => saved?.formData ?? {});
   const [slots, setSlots] = useState<Slots>(() => slotsFrom(guide, saved?.materials));
+  // A company account applies through its 经办人 (see HandlerFields); a person applies for themself.
+  const company = me.applicantType === 'company';
+  const [handler, setHandler] = useState<Handler>(() => handlerFrom(savedAgent));
+  const [handlerChecked, setHandlerChecked] = useState(false);
   const [problems, setProblems] = useState<PlacedProblems>(NO_PROBLEMS);
   const [declared, setDeclared] = useState(false);
   const [promisedDates, setPromisedDates] = useState<Record<string, string>>({});
@@ -156,7 +184,10 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
   const { change } = draft;
 
   // Every change is kept as a draft; the first render's content is what the server already has.
-  const content = useMemo(() => ({ formData, materials: materialInputs(guide, slots) }), [formData, slots, guide]);
+  const content = useMemo(
+    () => ({ formData, materials: materialInputs(guide, slots), ...(company ? { agent: handlerInput(handler) } : {}) }),
+    [formData, slots, guide, company, handler],
+  );
   const lastContent = useRef(JSON.stringify(content));
   useEffect(() => {
     const text = JSON.stringify(content);
@@ -248,6 +279,11 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
       goTo(0);
       return;
     }
+    if (company && handlerIssues(handler).length > 0) {
+      setHandlerChecked(true);
+      goTo(0);
+      return;
+    }
     if (outstandingMaterials(guide, slots).length > 0 || deferral.issues.length > 0 || !declared || uploading) return;
     setSubmitting(true);
     try {
@@ -325,6 +361,9 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
       {problems.other.length > 0 && step !== 2 && <Alert type="error" showIcon title={problems.other.join('；')} />}
 
       <section className="portal-panel" aria-label={t(`apply.step.${STEPS[step]!}`)} data-testid={`apply-step-${STEPS[step]}`}>
+        {step === 0 && company && (
+          <HandlerFields handler={handler} onChange={setHandler} caseId={draft.draft?.id ?? null} showAll={handlerChecked} onBusyChange={onBusyChange} />
+        )}
         {step === 0 &&
           (form.fields.length === 0 ? (
             <Flex vertical gap={16} align="flex-start">
@@ -377,6 +416,7 @@ function ApplyWizard({ published, saved, me, onCreated, onConflict }: WizardProp
             promisedDates={promisedDates}
             onPromisedDate={onPromisedDate}
             deferralIssues={deferral.issues}
+            handler={company ? handler : null}
             declared={declared}
             onDeclared={setDeclared}
             uploading={uploading}

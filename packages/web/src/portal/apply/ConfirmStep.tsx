@@ -3,10 +3,10 @@
 // to before 提交申请.
 import { Alert, Button, Checkbox, DatePicker, Descriptions, Flex, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { beijingToday, deferralCommitment, validateFormData, type FormDefinition, type Material, type PublishedGuide } from '@onewindow/domain';
+import { beijingToday, deferralCommitment, maskIdNumber, maskPhone, validateFormData, type FormDefinition, type Material, type PublishedGuide } from '@onewindow/domain';
 import { FormDataView } from '../../cases/FormDataView.tsx';
 import { usePortalText } from '../portalText.ts';
-import { isExempt, outstandingMaterials, type Slots } from './applyModel.ts';
+import { handlerIssues, isExempt, outstandingMaterials, type Handler, type Slots } from './applyModel.ts';
 
 interface Props {
   published: PublishedGuide;
@@ -19,6 +19,8 @@ interface Props {
   promisedDates: Record<string, string>;
   onPromisedDate: (materialId: string, date: string | null) => void;
   deferralIssues: { materialId: string; message: string }[];
+  /** A company account's 经办人; null for a person. */
+  handler: Handler | null;
   declared: boolean;
   onDeclared: (declared: boolean) => void;
   uploading: boolean;
@@ -29,15 +31,16 @@ interface Props {
 }
 
 export function ConfirmStep(props: Props) {
-  const { published, form, formData, slots, applicantNote, deferred, promisedDates, onPromisedDate, deferralIssues, declared, onDeclared, uploading, submitting, submitError, onEdit, onSubmit } = props;
+  const { published, form, formData, slots, applicantNote, deferred, promisedDates, onPromisedDate, deferralIssues, handler, declared, onDeclared, uploading, submitting, submitError, onEdit, onSubmit } = props;
   const t = usePortalText();
   const guide = published.guide;
   const missing = outstandingMaterials(guide, slots);
   const formIssues = validateFormData(form, formData);
-  const blocked = missing.length > 0 || formIssues.length > 0 || deferralIssues.length > 0;
+  const handlerIncomplete = handler !== null && handlerIssues(handler).length > 0;
+  const blocked = missing.length > 0 || formIssues.length > 0 || deferralIssues.length > 0 || handlerIncomplete;
   const today = beijingToday();
   // What is left to do once the materials and the form are right: the promised dates, then the declaration.
-  const onlyDatesMissing = deferralIssues.length > 0 && missing.length === 0 && formIssues.length === 0;
+  const onlyDatesMissing = deferralIssues.length > 0 && missing.length === 0 && formIssues.length === 0 && !handlerIncomplete;
   const hint = onlyDatesMissing ? t('confirm.deferralRequired') : !declared && !blocked ? t('confirm.declarationRequired') : null;
   const commitment = deferred.length > 0 && deferralIssues.length === 0 ? deferralCommitment(deferred.map((m) => ({ name: m.name, dueDate: promisedDates[m.id]! }))) : null;
 
@@ -51,6 +54,7 @@ export function ConfirmStep(props: Props) {
           { key: 'item', label: t('confirm.item'), children: guide.name },
           { key: 'department', label: t('confirm.department'), children: `${published.departmentName}（${published.regionName}）` },
           { key: 'applicant', label: t('apply.applicant'), children: applicantNote },
+          ...(handler ? [{ key: 'handler', label: t('confirm.handler'), children: handlerIncomplete ? '—' : `${handler.name}（${maskIdNumber(handler.idNumber.trim().toUpperCase())}，${maskPhone(handler.phone)}）` }] : []),
         ]}
       />
 
@@ -102,6 +106,19 @@ export function ConfirmStep(props: Props) {
           action={
             <Button size="small" onClick={() => onEdit(0)}>
               {t('confirm.goForm')}
+            </Button>
+          }
+        />
+      )}
+      {handlerIncomplete && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="confirm-handler-missing"
+          title={t('confirm.handlerMissing')}
+          action={
+            <Button size="small" onClick={() => onEdit(0)}>
+              {t('confirm.goHandler')}
             </Button>
           }
         />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Material } from '@onewindow/domain';
 import {
-  canApplyOnline, deferredChosen, formatSize, materialInputs, outstandingMaterials, placeProblems, promisedDeferral, servesApplicant, slotsFrom, stepToFix,
+  canApplyOnline, deferredChosen, emptyHandler, formatSize, handlerFrom, handlerInput, handlerIssues, materialInputs, outstandingMaterials, placeProblems, promisedDeferral, servesApplicant, slotsFrom, stepToFix,
 } from './applyModel.ts';
 
 function material(id: string, necessity: Material['necessity']): Material {
@@ -79,6 +79,21 @@ describe('容缺: the promised date of each material brought later', () => {
 
     slots.lease = { files: [pdf('b')], deferred: true };
     expect(deferredChosen(guide, slots)).toEqual([]);
+  });
+});
+
+describe('经办人: a company applies through a handler it authorises', () => {
+  it('each field is checked as the server checks it; the draft takes the handler once name, ID and phone are right', () => {
+    const handler = emptyHandler();
+    expect(handlerIssues(handler).map((i) => i.field)).toEqual(['name', 'idNumber', 'phone', 'authorisation']);
+    expect(handlerInput(handler)).toBeUndefined();
+    const typed = { ...handler, name: ' 王代理 ', idNumber: '11010519491231002x', phone: '13900000002' };
+    expect(handlerIssues({ ...typed, idNumber: '110105194912310021' })).toContainEqual({ field: 'idNumber', message: '身份证号码校验位不正确，请核对后重新输入' });
+    expect(handlerInput(typed)).toEqual({ name: '王代理', idNumber: '11010519491231002X', phone: '13900000002', authorisation: null });
+    expect(handlerIssues(typed)).toEqual([{ field: 'authorisation', message: '请上传单位出具的授权委托书' }]);
+    const signed = { ...typed, authorisation: { files: [pdf('c')], deferred: false } };
+    expect(handlerIssues(signed)).toEqual([]);
+    expect(handlerFrom(handlerInput(signed)!)).toMatchObject({ name: '王代理', authorisation: { files: [{ sha256: pdf('c').sha256 }] } });
   });
 });
 

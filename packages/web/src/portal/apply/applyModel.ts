@@ -1,7 +1,9 @@
 // The online application as plain data: which items may be applied for here, each material slot and what it sends,
 // what still stands in the way of submitting (the server's own rule, missingForSubmission), and where each of the
 // server's field problems belongs (the form step or a material slot).
-import { deferralIssues, deferredMaterials, missingForSubmission, type GuideContent, type Material, type ReceivedAs } from '@onewindow/domain';
+import {
+  deferralIssues, deferredMaterials, missingForSubmission, validateMobile, validateResidentId, type GuideContent, type Material, type ReceivedAs,
+} from '@onewindow/domain';
 import type { FieldProblem } from '../../shared/api.ts';
 
 /** 网上办理深度 Ⅲ (accepted and reviewed online) and Ⅳ (全程网办) are applied for on this portal. */
@@ -100,6 +102,47 @@ export function promisedDeferral(deferred: Material[], dates: Record<string, str
  */
 export function outstandingMaterials(guide: Pick<GuideContent, 'materials'>, slots: Slots): Material[] {
   return missingForSubmission(guide, materialInputs(guide, slots));
+}
+
+/** 经办人: the person a company account applies through, and the company's authorisation (授权委托书) as a slot. */
+export interface Handler {
+  name: string;
+  idNumber: string;
+  phone: string;
+  authorisation: SlotState;
+}
+
+export const emptyHandler = (): Handler => ({ name: '', idNumber: '', phone: '', authorisation: emptySlot() });
+
+/** The handler as the draft keeps it (`agent`), the letter's file shown again. */
+export function handlerFrom(saved: { name: string; idNumber: string; phone: string; authorisation: string | null } | null, mime = 'application/pdf'): Handler {
+  if (!saved) return emptyHandler();
+  return { name: saved.name, idNumber: saved.idNumber, phone: saved.phone, authorisation: { files: saved.authorisation ? [{ sha256: saved.authorisation, mime }] : [], deferred: false } };
+}
+
+export type HandlerField = 'name' | 'idNumber' | 'phone' | 'authorisation';
+
+/** What the handler still lacks, by field: the server's own checks (resident ID, mobile number) and the letter. */
+export function handlerIssues(handler: Handler): { field: HandlerField; message: string }[] {
+  const issues: { field: HandlerField; message: string }[] = [];
+  if (!handler.name.trim()) issues.push({ field: 'name', message: '请填写经办人姓名' });
+  const id = validateResidentId(handler.idNumber.trim().toUpperCase());
+  if (!handler.idNumber.trim()) issues.push({ field: 'idNumber', message: '请填写经办人身份证号码' });
+  else if (!id.ok) issues.push({ field: 'idNumber', message: id.reason });
+  const mobile = validateMobile(handler.phone.trim());
+  if (!handler.phone.trim()) issues.push({ field: 'phone', message: '请填写经办人手机号码' });
+  else if (!mobile.ok) issues.push({ field: 'phone', message: mobile.reason });
+  if (handler.authorisation.files.length === 0) issues.push({ field: 'authorisation', message: '请上传单位出具的授权委托书' });
+  return issues;
+}
+
+/**
+ * The handler as the draft sends it: only once name, ID and phone are right (the server refuses a draft with a wrong
+ * one, and a half-typed number must not stop the rest from being saved); the letter may still come.
+ */
+export function handlerInput(handler: Handler): { name: string; idNumber: string; phone: string; authorisation: string | null } | undefined {
+  if (handlerIssues(handler).some((issue) => issue.field !== 'authorisation')) return undefined;
+  return { name: handler.name.trim(), idNumber: handler.idNumber.trim().toUpperCase(), phone: handler.phone.trim(), authorisation: handler.authorisation.files[0]?.sha256 ?? null };
 }
 
 /** Where the server's field problems belong. */

@@ -14,6 +14,8 @@ export interface DraftRef {
 export interface DraftContent {
   formData: Record<string, unknown>;
   materials: MaterialInput[];
+  /** A company's 经办人; left out, the one saved stays. */
+  agent?: { name: string; idNumber: string; phone: string; authorisation: string | null };
 }
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'error';
