@@ -1,8 +1,9 @@
 // 经办人: a company applies online through a person it authorises in writing. Their name, ID number and mobile, and
 // the company's authorisation letter (授权委托书) uploaded like a material; what is wrong shows beside each field once
 // it has been filled in, and all of it before submitting.
-import { Flex, Form, Input, Typography } from 'antd';
+import { Flex, Form, Input } from 'antd';
 import type { Material } from '@onewindow/domain';
+import { PanelHeading } from '../PanelHeading.tsx';
 import { usePortalText } from '../portalText.ts';
 import { handlerIssues, type Handler, type HandlerField, type SlotState } from './applyModel.ts';
 import { MaterialSlot } from './MaterialSlot.tsx';
@@ -46,10 +47,7 @@ export function HandlerFields({ handler, onChange, caseId, showAll, onBusyChange
 
   return (
     <section className="handler-fields" aria-labelledby="handler-title" data-testid="handler-fields">
-      <Typography.Title level={2} id="handler-title" className="apply-section-title">
-        {t('handler.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('handler.intro')}</Typography.Paragraph>
+      <PanelHeading id="handler-title" title={t('handler.title')} intro={t('handler.intro')} />
       <Form layout="vertical" component="div">
         <Flex gap={16} wrap>
           <div style={{ flex: '1 1 160px' }}>{text('name', t('handler.name'), { maxLength: 50 })}</div>

@@ -1,7 +1,7 @@
 // 在线补正: a slot for each material the notice asked for, and nothing else; 提交补正 sends only those (resubmit),
 // and the case goes back to the online pre-review.
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, App, Button, Flex, Typography } from 'antd';
+import { Alert, App, Button, Flex } from 'antd';
 import type { Material, PublishedGuide } from '@onewindow/domain';
 import type { ActionResult, CaseDetail, CaseMaterial } from '../../cases/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -9,6 +9,7 @@ import { api, isApiError } from '../../shared/api.ts';
 import { describeError } from '../../shared/errors.ts';
 import { materialInputs, placeProblems, type SlotState, type Slots } from '../apply/applyModel.ts';
 import { MaterialSlot } from '../apply/MaterialSlot.tsx';
+import { PanelHeading } from '../PanelHeading.tsx';
 import { usePortalText } from '../portalText.ts';
 
 /** The guide's material where the guide in force still has it; else what the case file says of it. */
@@ -94,10 +95,7 @@ export function CorrectionPanel({ detail, guide, onDone, onConflict }: Props) {
 
   return (
     <section className="portal-panel" aria-labelledby="correction-upload-title" data-testid="correction-panel">
-      <Typography.Title level={2} id="correction-upload-title" className="apply-section-title">
-        {t('case.correctionTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('case.correctionIntro')}</Typography.Paragraph>
+      <PanelHeading id="correction-upload-title" title={t('case.correctionTitle')} intro={t('case.correctionIntro')} />
       <Flex vertical gap={12}>
         {materials.map((material, index) => (
           <MaterialSlot
