@@ -57,20 +57,11 @@ export function hashRecord(prevHash: string, at: Date, e: AuditEntry): string {
 }
 
 /** One record ready to append: its chain, its time, the text its hash covers, and the values it stores. */
-export interface AuditAppend {
+export interface AuditAppend extends Omit<AuditEntry, 'detail'> {
   chain: number;
   at: Date;
   body: string;
-  actorKind: string;
-  actorId: string | null;
-  actorName: string;
-  actorRole: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string;
-  requestId: string;
-  outcome: string;
+  /** `detail` as the JSON text the row stores */
   detail: string;
 }
 
