@@ -254,7 +254,7 @@ async function checkedPickup(trx: Kysely<DB>, row: CaseRow, idNumber: string | u
 }
 
 /** The 容缺 materials with their promised dates; a missing date or one not after today is refused, each by material. */
-function promisedDeferral(deferred: Material[], promised: readonly DeferredPromise[], today: string): (DeferredPromise & { name: string })[] {
+function datedDeferrals(deferred: Material[], promised: readonly DeferredPromise[], today: string): (DeferredPromise & { name: string })[] {
   const issues = deferralIssues(deferred, promised, today);
   if (issues.length > 0) throw problems.validation(issues.map((i) => ({ path: `/deferred/${i.materialId}`, message: i.message })));
   return deferred.map((m) => ({ materialId: m.id, name: m.name, dueDate: promised.find((p) => p.materialId === m.id)!.dueDate }));
@@ -292,7 +292,7 @@ export async function buildEvent(
       const materials = await materialsNow();
       checkSubmission(guide, row.form_data, materials);
       // 容缺 online: the applicant promises a date for each material to come later and agrees to the commitment.
-      const deferred = promisedDeferral(deferredMaterials(guide, materials), body.deferred ?? [], today);
+      const deferred = datedDeferrals(deferredMaterials(guide, materials), body.deferred ?? [], today);
       const commitment = deferred.length > 0 ? deferralCommitment(deferred.map((d) => ({ name: d.name, dueDate: d.dueDate }))) : null;
       return staffAction('case.apply', {
         type: 'submit',
@@ -312,8 +312,9 @@ export async function buildEvent(
       // 容缺受理 on the dates and commitment the clerk records, or else those the applicant promised online.
       const promised = row.state.promisedDeferral ?? null;
       const deferredNow = deferredMaterials(guide, materials);
-      const dates = deferredNow.flatMap((m) => body.deferred?.find((d) => d.materialId === m.id) ?? promised?.deferred.find((d) => d.materialId === m.id) ?? []);
-      const deferred = promisedDeferral(deferredNow, dates, today).map(({ materialId, dueDate }) => ({ materialId, dueDate }));
+      const dateOf = (id: string) => body.deferred?.find((d) => d.materialId === id) ?? promised?.deferred.find((d) => d.materialId === id);
+      const dates = deferredNow.flatMap((m) => dateOf(m.id) ?? []);
+      const deferred = datedDeferrals(deferredNow, dates, today).map(({ materialId, dueDate }) => ({ materialId, dueDate }));
       const commitment = body.commitment?.trim() || promised?.commitment;
       if (deferred.length === 0) return staffAction('case.intake', { type: 'accept' }, body.opinion ?? null);
       if (!commitment) throw problems.field('/commitment', '容缺受理须有申请人的书面承诺');
