@@ -59,26 +59,12 @@ export function ConfirmStep(props: Props) {
       />
 
       <section aria-labelledby="confirm-form-title">
-        <Flex justify="space-between" align="center">
-          <Typography.Title level={2} id="confirm-form-title" className="apply-section-title">
-            {t('confirm.form')}
-          </Typography.Title>
-          <Button type="link" onClick={() => onEdit(0)}>
-            {t('confirm.edit')}
-          </Button>
-        </Flex>
+        <EditableHeading id="confirm-form-title" title={t('confirm.form')} onEdit={() => onEdit(0)} />
         {form.fields.length === 0 ? <Typography.Text>{t('apply.noForm')}</Typography.Text> : <FormDataView form={form} values={formData} />}
       </section>
 
       <section aria-labelledby="confirm-materials-title">
-        <Flex justify="space-between" align="center">
-          <Typography.Title level={2} id="confirm-materials-title" className="apply-section-title">
-            {t('confirm.materials')}
-          </Typography.Title>
-          <Button type="link" onClick={() => onEdit(1)}>
-            {t('confirm.edit')}
-          </Button>
-        </Flex>
+        <EditableHeading id="confirm-materials-title" title={t('confirm.materials')} onEdit={() => onEdit(1)} />
         <ol className="confirm-materials" data-testid="confirm-materials">
           {guide.materials.map((material) => {
             const slot = slots[material.id];
@@ -213,6 +199,21 @@ export function ConfirmStep(props: Props) {
           {t('confirm.submit')}
         </Button>
       </Flex>
+    </Flex>
+  );
+}
+
+/** A part of the summary, with the way back to the step where it is changed. */
+function EditableHeading({ id, title, onEdit }: { id: string; title: string; onEdit: () => void }) {
+  const t = usePortalText();
+  return (
+    <Flex justify="space-between" align="center">
+      <Typography.Title level={2} id={id} className="apply-section-title">
+        {title}
+      </Typography.Title>
+      <Button type="link" onClick={onEdit}>
+        {t('confirm.edit')}
+      </Button>
     </Flex>
   );
 }
