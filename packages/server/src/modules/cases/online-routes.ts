@@ -52,9 +52,9 @@ export const onlineApplicationRoutes: FastifyPluginAsyncTypebox = async (app) =>
         if (row.status !== 'draft') throw notInState(row, 'save_draft', '已提交的申请不能再修改草稿');
         const guide = await guideOf(trx, row.guide_version_id);
         await checkMaterials(trx, guide, materials, '/materials', request.actor, row.id);
-        await replaceMaterials(trx, row.id, guide, materials);
         // The agent (a company's 经办人) is replaced when the draft names one or null, kept when it says nothing.
         const parties = agent === undefined ? row.parties : { ...row.parties, agent: agent && (await checkAgent(trx, agent, request.actor, row.id)) };
+        await replaceMaterials(trx, row.id, guide, materials);
         // The version moves on like an action's, so a save from a stale device is refused; no action is recorded:
         // a draft's contents are the applicant's own until submitted.
         const version = row.version + 1;
