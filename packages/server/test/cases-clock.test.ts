@@ -27,7 +27,7 @@ let hourItem: string;
 let immediateItem: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ shippedCalendarOnly: true });
   clerk = await loginStaff(t.app, 'clerk');
   reviewer = await loginStaff(t.app, 'reviewer');
   hallManager = await loginStaff(t.app, 'hallmgr');

@@ -9,7 +9,7 @@ import pg from 'pg';
 import * as OTPAuth from 'otpauth';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Role } from '@onewindow/domain';
+import { ANNOUNCED_YEARS, type Role } from '@onewindow/domain';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openDatabase, type Database, type DatabaseKind } from '../src/db/database.ts';
@@ -124,6 +124,18 @@ export interface TestAppOptions {
   seed?: boolean;
   /** PGlite in a temp folder instead of memory, so a child process can open it once the app has stopped. */
   onDisk?: boolean;
+  /** Only the years the product ships (see {@link enterYearAfterShipped}); for tests of the refusal past them. */
+  shippedCalendarOnly?: boolean;
+}
+
+/**
+ * Tests run on the real date, and from late December a case's deadline reaches into the year after the last one the
+ * product ships; in service an administrator enters that year once the State Council announces it. The test
+ * database has it entered the same way (no holidays: weekends only), so the suite does not depend on the time of year.
+ */
+async function enterYearAfterShipped(db: Kysely<DB>): Promise<void> {
+  const year = Math.max(...ANNOUNCED_YEARS.map((y) => y.year)) + 1;
+  await db.insertInto('calendar_years').values({ year, source: 'admin', updated_by: null }).execute();
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -131,6 +143,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   try {
     await prepareDatabase(testDatabase.database);
     if (options.seed !== false) await seedDemoData(testDatabase.database.db);
+    if (!options.shippedCalendarOnly) await enterYearAfterShipped(testDatabase.database.db);
     // The environment is not read: a developer's DATABASE_URL or DATA_DIR must not leak into the tests.
     const config: Config = {
       ...loadConfig({ DATA_DIR: testDatabase.dataDir, LOG_LEVEL: 'silent' }),
