@@ -257,6 +257,15 @@ const ROWS: Row[] = [
     send: (c, f) => c.post(`/api/cases/${f.caseIn}/actions`, { expectedVersion: 999, action: { type: 'complete' } }),
     expect: staffOnly({ owner: 409, otherApplicant: 404, clerk: 409, reviewer: 409, hallManager: 409 }),
   },
+  {
+    route: 'POST /api/cases/:id/actions', about: '受理 (and the other front-desk steps: 补正, 不予受理, 办结, 送达) are the clerk’s alone; each caller gets a case of its own just taken in',
+    async send(c, f) {
+      const received = await clients.get('clerk')!.post('/api/cases', windowIntake(f.caseItemCode));
+      expect(received.statusCode, received.body).toBe(201);
+      return c.post(`/api/cases/${received.json().id}/actions`, { expectedVersion: received.json().version, action: { type: 'accept' } });
+    },
+    expect: staffOnly({ otherApplicant: 404, clerk: 200 }),
+  },
   { route: 'GET /api/cases', send: get(() => '/api/cases?box=todo'), expect: staffOnly({ clerk: 200, reviewer: 200, hallManager: 200, supervisor: 200, hallManager1302: 200 }) },
   { route: 'GET /api/my/cases', send: get(() => '/api/my/cases'), expect: staffOnly({ owner: 200, otherApplicant: 200 }) },
   ...(['GET /api/cases/:id', 'GET /api/cases/:id/applicant'] as const).map((route) => ({

@@ -60,9 +60,11 @@ export const POLICY = {
   'case.worklist': { who: 'staff', roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
   'case.act': { who: 'owner-or-staff', staff: ['clerk', 'reviewer', 'hall_manager'] },
   'case.apply': { who: 'owner-or-staff', staff: ['clerk'] },
-  'case.intake': { who: 'staff', roles: ['clerk', 'reviewer'] },
-  // The guide names each step's role (a 即办件's single step is the clerk's); holdsRole() checks it per case.
-  'case.review': { who: 'staff', roles: ['clerk', 'reviewer'] },
+  // What is brought to the window whoever is due to act: corrected or outstanding materials, a withdrawal.
+  'case.intake': { who: 'staff', roles: ['clerk'] },
+  // A step of the guide's 办理流程 — 受理 (with 补正 and 不予受理), 审核, 决定, 办结, 送达: the guide names each step's
+  // role (the window's steps are the clerk's unless it says otherwise); holdsRole() checks it per case.
+  'case.step': { who: 'staff', roles: ['clerk', 'reviewer'] },
   'case.approve_extension': { who: 'staff', roles: ['reviewer', 'hall_manager'] },
   'message.self': { who: 'signed-in' },
   // Material files, one-shot or resumable: applicants for their applications, clerks for intake and signatures.

@@ -283,7 +283,8 @@ export async function buildEvent(
   const guide = await guideOf(trx, row.guide_version_id);
   const materialsNow = async () => received ?? receivedMaterials(trx, row.id);
   const staffAction = (action: Action, event: CaseEvent, opinion: string | null = null): BuiltEvent => ({ event, action, opinion, stepRole: null });
-  const reviewAction = (event: CaseEvent, opinion: string | null): BuiltEvent => ({ event, action: 'case.review', opinion, stepRole: row.pending_role as Role | null });
+  // A step of the guide's 办理流程 (受理, 审核, 决定, 办结, 送达 …) is taken by the role the guide names for it.
+  const stepAction = (event: CaseEvent, opinion: string | null = null): BuiltEvent => ({ event, action: 'case.step', opinion, stepRole: row.pending_role as Role | null });
   const today = beijingToday(ctx.now);
   switch (body.type) {
     case 'submit': {
@@ -316,9 +317,9 @@ export async function buildEvent(
       const dates = deferredNow.flatMap((m) => dateOf(m.id) ?? []);
       const deferred = datedDeferrals(deferredNow, dates, today).map(({ materialId, dueDate }) => ({ materialId, dueDate }));
       const commitment = body.commitment?.trim() || promised?.commitment;
-      if (deferred.length === 0) return staffAction('case.intake', { type: 'accept' }, body.opinion ?? null);
+      if (deferred.length === 0) return stepAction({ type: 'accept' }, body.opinion ?? null);
       if (!commitment) throw problems.field('/commitment', '容缺受理须有申请人的书面承诺');
-      return staffAction('case.intake', { type: 'accept', deferred, commitment }, body.opinion ?? null);
+      return stepAction({ type: 'accept', deferred, commitment }, body.opinion ?? null);
     }
     case 'request_correction': {
       const items = body.items ?? materialProblems(guide, await materialsNow()).map(({ materialId, problem, fix }) => ({ materialId, problem, fix }));
@@ -326,7 +327,7 @@ export async function buildEvent(
       const unknown = items.find((i) => !guide.materials.some((m) => m.id === i.materialId));
       if (unknown) throw problems.field('/items', `办事指南中没有材料 ${unknown.materialId}`);
       const dueDate = ctx.calendar.addWorkdays(today, ctx.correctionWorkdays);
-      return staffAction('case.intake', { type: 'request_correction', items, dueDate }, body.opinion ?? null);
+      return stepAction({ type: 'request_correction', items, dueDate }, body.opinion ?? null);
     }
     case 'resubmit': {
       // The applicant corrects online and the case goes back to the online pre-review; at the window the clerk does.
@@ -337,34 +338,34 @@ export async function buildEvent(
       return staffAction(online ? 'case.apply' : 'case.intake', { type: 'resubmit', ...(online ? { via: 'online' as const } : {}) });
     }
     case 'refuse':
-      return staffAction('case.intake', { type: 'refuse', reason: body.reason, remedies: body.remedies });
+      return stepAction({ type: 'refuse', reason: body.reason, remedies: body.remedies });
     case 'deferred_received':
       await checkMaterials(trx, guide, [body.material], '/material', actor, row.id);
       if (body.material.receivedAs === 'deferred' || body.material.receivedAs === 'missing') throw problems.field('/material/receivedAs', '请记录实际收取的方式');
       await saveMaterials(trx, row.id, guide, [body.material], true);
       return staffAction('case.intake', { type: 'deferred_received', materialId: body.material.materialId });
     case 'complete_step':
-      return reviewAction({ type: 'complete_step', stepId: row.state.currentStep ?? '', opinion: body.opinion }, body.opinion);
+      return stepAction({ type: 'complete_step', stepId: row.state.currentStep ?? '', opinion: body.opinion }, body.opinion);
     case 'send_back':
-      return reviewAction({ type: 'send_back', toStepId: body.toStepId, opinion: body.opinion }, body.opinion);
+      return stepAction({ type: 'send_back', toStepId: body.toStepId, opinion: body.opinion }, body.opinion);
     case 'start_special':
-      return reviewAction({ type: 'start_special', kind: body.kind, reason: body.reason }, body.reason);
+      return stepAction({ type: 'start_special', kind: body.kind, reason: body.reason }, body.reason);
     case 'end_special':
-      return reviewAction({ type: 'end_special', result: body.result }, body.result);
+      return stepAction({ type: 'end_special', result: body.result }, body.result);
     case 'request_extension':
-      return reviewAction({ type: 'request_extension', workdays: body.workdays, reason: body.reason }, body.reason);
+      return stepAction({ type: 'request_extension', workdays: body.workdays, reason: body.reason }, body.reason);
     case 'decide_extension':
       return staffAction('case.approve_extension', { type: 'decide_extension', approve: body.approve, opinion: body.opinion }, body.opinion);
     case 'decide':
-      return reviewAction({ type: 'decide', grant: body.grant, reason: body.reason, remedies: body.remedies }, body.opinion);
+      return stepAction({ type: 'decide', grant: body.grant, reason: body.reason, remedies: body.remedies }, body.opinion);
     case 'withdraw':
       return staffAction(actor.kind === 'applicant' ? 'case.apply' : 'case.intake', { type: 'withdraw', reason: body.reason });
     case 'complete':
-      return staffAction('case.intake', { type: 'complete' });
+      return stepAction({ type: 'complete' });
     case 'deliver':
       if (body.method === 'mail' && !body.reference?.trim()) throw problems.field('/reference', '邮寄送达须填写邮件号');
-      if (body.method !== 'pickup') return staffAction('case.intake', { type: 'deliver', method: body.method, reference: body.reference });
-      return staffAction('case.intake', { type: 'deliver', method: 'pickup', ...(await checkedPickup(trx, row, body.collectorIdNumber, body.signature)) });
+      if (body.method !== 'pickup') return stepAction({ type: 'deliver', method: body.method, reference: body.reference });
+      return stepAction({ type: 'deliver', method: 'pickup', ...(await checkedPickup(trx, row, body.collectorIdNumber, body.signature)) });
   }
 }
 
