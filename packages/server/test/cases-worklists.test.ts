@@ -1,9 +1,9 @@
 // Worklists (待办、已办、即将超期、已超期、挂起、全部) as each role sees them, their keyset pagination, search and
 // filters; lists never show a full ID number, and reading one in full is audited.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { maskIdNumber } from '@onewindow/domain';
+import { maskIdNumber, maskPhone } from '@onewindow/domain';
 import { addStaff, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
-import { caseGuide, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
+import { caseGuide, FORM_DATA, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import { actOk, departmentId, openCase, watchDeadlinesAt } from './fixtures/case-api.ts';
 
 interface ListItem {
@@ -208,13 +208,23 @@ describe('personal data in lists', () => {
     expect(response.body).not.toContain(PERSON.idNumber);
   });
 
+  it('the case file shows staff the ID and mobile numbers of the application form masked, the applicant their own in full', async () => {
+    const created = await intakeFor('周表单', fiveDayItem);
+    const file = await clerk.get(`/api/cases/${created.id}`);
+    expect(file.json().formData).toMatchObject({ operatorName: FORM_DATA.operatorName, operatorId: maskIdNumber(FORM_DATA.operatorId), phone: maskPhone(FORM_DATA.phone) });
+    expect(file.body).not.toContain(FORM_DATA.operatorId);
+    const owner = await loginApplicant(t.app, DEMO.person.phone);
+    expect((await owner.get(`/api/cases/${created.id}`)).json().formData).toEqual(FORM_DATA);
+  });
+
   it('staff reading the full ID number is audited as personal_data.read; the applicant reads their own without it; others get 404', async () => {
     const created = await intakeFor('周全号', fiveDayItem);
     const full = await clerk.get(`/api/cases/${created.id}/applicant`);
     expect(full.statusCode).toBe(200);
     expect(full.json()).toMatchObject({ name: '周全号', idNumber: PERSON.idNumber, phone: PERSON.phone });
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'personal_data.read').where('target_id', '=', created.id).execute();
-    expect(audit).toEqual([expect.objectContaining({ actor_name: '李窗口', target_type: 'case', outcome: 'success', detail: { fields: ['applicant_id_number', 'applicant_phone'] } })]);
+    expect(audit).toEqual([expect.objectContaining({ actor_name: '李窗口', target_type: 'case', outcome: 'success', detail: { fields: ['applicant_id_number', 'applicant_phone', 'form_data'] } })]);
+    expect(full.json().formData).toEqual(FORM_DATA);
 
     const owner = await loginApplicant(t.app, DEMO.person.phone);
     expect((await owner.get(`/api/cases/${created.id}/applicant`)).json()).toMatchObject({ idNumber: PERSON.idNumber });

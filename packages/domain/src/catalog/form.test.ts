@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateFormData, validateFormDefinition } from './form.ts';
+import { hasPersonalFields, maskFormData, validateFormData, validateFormDefinition, type FormDefinition } from './form.ts';
 import { sampleGuide } from './sample-guide.ts';
 
 const form = sampleGuide().form;
@@ -46,5 +46,24 @@ describe('application form validator (shared by server and web)', () => {
       ],
     });
     expect(issues.map((i) => i.path)).toEqual(['/fields/0/visibleWhen/field', '/fields/2/key', '/fields/2/columns']);
+  });
+});
+
+describe('form data as staff see it in a case file', () => {
+  it('masks resident ID and mobile numbers, in table rows too, and leaves everything else as entered', () => {
+    const withTable: FormDefinition = {
+      fields: [
+        ...form.fields,
+        { key: 'members', label: '成员', type: 'table', columns: [{ key: 'name', label: '姓名', type: 'text' }, { key: 'id', label: '身份证号', type: 'idNumber' }, { key: 'tel', label: '电话', type: 'phone' }] },
+      ],
+    };
+    const values = { ...valid, members: [{ name: '李四', id: '11010519491231002X', tel: '13912345678' }] };
+    expect(maskFormData(withTable, values)).toEqual({
+      ...valid, operatorId: '1301**********5314', phone: '138****0001',
+      members: [{ name: '李四', id: '1101**********002X', tel: '139****5678' }],
+    });
+    expect(values.operatorId).toBe('130102199003075314');
+    expect(hasPersonalFields(withTable)).toBe(true);
+    expect(hasPersonalFields({ fields: [{ key: 'note', label: '备注', type: 'textarea' }] })).toBe(false);
   });
 });

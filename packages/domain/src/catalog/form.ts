@@ -1,6 +1,7 @@
 // Declarative application forms (申请表) stored with each guide version, and the one validator that both the
 // server and the web app run over what an applicant typed — so a form accepted in the browser is accepted by the API.
 import { validateMobile, validateResidentId, validateUscc, regionLevel } from '../identifiers.ts';
+import { maskIdNumber, maskPhone } from '../mask.ts';
 
 export type FieldType = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'region' | 'idNumber' | 'uscc' | 'phone' | 'address' | 'table';
 export const FIELD_TYPES: readonly FieldType[] = ['text', 'textarea', 'number', 'date', 'select', 'region', 'idNumber', 'uscc', 'phone', 'address', 'table'];
@@ -101,6 +102,31 @@ export function isFieldRequired(field: FormField, values: FormValues): boolean {
 
 function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+}
+
+const PERSONAL_FIELD_MASKS: Partial<Record<FieldType, (value: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone };
+
+/** The form data as staff see it in a case file: resident ID and mobile numbers masked, in tables too. */
+export function maskFormData(def: FormDefinition, values: FormValues): FormValues {
+  const maskFields = (fields: FormField[], row: FormValues): FormValues =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => {
+        const field = fields.find((f) => f.key === key);
+        const mask = field && PERSONAL_FIELD_MASKS[field.type];
+        if (mask && typeof value === 'string') return [key, mask(value)];
+        if (field?.type === 'table' && Array.isArray(value)) {
+          return [key, value.map((r) => (r !== null && typeof r === 'object' ? maskFields(field.columns ?? [], r as FormValues) : r))];
+        }
+        return [key, value];
+      }),
+    );
+  return maskFields(def.fields, values);
+}
+
+/** Whether the form holds personal data staff see masked (a resident ID or mobile number field, in a table too). */
+export function hasPersonalFields(def: FormDefinition): boolean {
+  const personal = (fields: FormField[]): boolean => fields.some((f) => PERSONAL_FIELD_MASKS[f.type] !== undefined || personal(f.columns ?? []));
+  return personal(def.fields);
 }
 
 /** Validates what an applicant entered; returns every problem at once, with the path of the field (and row). */

@@ -110,6 +110,8 @@ export interface ApplicantFull {
   idNumber: string;
   phone: string;
   agent: { name: string; idNumber: string; phone: string } | null;
+  /** The application form as entered (the case file masks its ID and mobile numbers for staff). */
+  formData: Record<string, unknown>;
 }
 
 /** GET /api/track and /api/track/t/:token: no names, no opinions. */

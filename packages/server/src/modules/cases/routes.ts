@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import {
-  allowedEvents, applicantEvents, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS, type DeliveryPreference,
+  allowedEvents, applicantEvents, hasPersonalFields, maskFormData, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS, type DeliveryPreference,
 } from '@onewindow/domain';
 import { idempotentRequest, storeAnswer, storedAnswer, storedKey, type IdempotentRequest, type StoredAnswer } from '../../platform/idempotency.ts';
 import { authorize, holdsRole, type Actor } from '../../platform/policy.ts';
@@ -178,7 +178,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         channel: row.channel,
         applicant: { kind: row.applicant_kind, name: row.applicant_name, idType: row.applicant_id_type, idNumber: maskIdNumber(row.applicant_id_number), phone: maskPhone(row.applicant_phone), legalRepresentative: row.parties.legalRepresentative, hasAccount: row.applicant_account !== null },
         agent: agent ? { name: agent.name, idNumber: maskIdNumber(agent.idNumber), phone: maskPhone(agent.phone), authorisation: agent.authorisation } : null,
-        formData: row.form_data,
+        formData: ownView ? row.form_data : maskFormData(guide.form, row.form_data),
         form: guide.form,
         materials: guide.materials.map((g) => {
           const got = materials.find((m) => m.material_id === g.id);
@@ -228,12 +228,23 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/cases/:id/applicant',
-    { config: { action: 'case.read' }, schema: { tags: ['cases'], summary: '申请人完整证件号码和电话（工作人员查看将记入审计）', params: IdParams } },
+    { config: { action: 'case.read' }, schema: { tags: ['cases'], summary: '申请人、代理人完整证件号码和电话及申请表原文（工作人员查看将记入审计）', params: IdParams } },
     async (request) => {
       const row = await loadCase(app.db, request.params.id);
       await authorizeRead(app.db, request, row);
-      if (request.actor.kind === 'staff') await request.auditPersonalDataRead('case', row.id, ['applicant_id_number', 'applicant_phone']);
-      return { name: row.applicant_name, idType: row.applicant_id_type, idNumber: row.applicant_id_number, phone: row.applicant_phone, agent: row.parties.agent, delivery: row.delivery };
+      const guide = await guideOf(app.db, row.guide_version_id);
+      if (request.actor.kind === 'staff') {
+        // Every personal datum the answer holds, named in the audit record.
+        const fields = ['applicant_id_number', 'applicant_phone'];
+        if (row.parties.agent) fields.push('agent_id_number', 'agent_phone');
+        if (row.delivery?.address) fields.push('delivery_phone');
+        if (hasPersonalFields(guide.form)) fields.push('form_data');
+        await request.auditPersonalDataRead('case', row.id, fields);
+      }
+      return {
+        name: row.applicant_name, idType: row.applicant_id_type, idNumber: row.applicant_id_number, phone: row.applicant_phone,
+        agent: row.parties.agent, delivery: row.delivery, formData: row.form_data,
+      };
     },
   );
 

@@ -8,21 +8,20 @@ import { useProblemHandler } from '../../shared/errors.ts';
 import { useCaseAdminText } from './text.ts';
 
 /**
- * 申请人信息, masked as the case file sends it. The full ID number and phone are fetched only on request, from the
- * endpoint that records the look in the audit log (个人信息查看留痕).
+ * 申请人信息, masked as the case file sends it. The full ID numbers and phones (the form's too) are fetched only on
+ * request, from the endpoint that records the look in the audit log (个人信息查看留痕).
  */
-export function ApplicantPanel({ detail }: { detail: CaseDetail }) {
+export function ApplicantPanel({ detail, full, onRevealed }: { detail: CaseDetail; full: ApplicantFull | null; onRevealed: (full: ApplicantFull) => void }) {
   const { t } = useCaseAdminText();
   const { t: tc } = useCaseText();
   const handleProblem = useProblemHandler();
-  const [full, setFull] = useState<ApplicantFull | null>(null);
   const [loading, setLoading] = useState(false);
   const { applicant, agent } = detail;
 
   async function reveal() {
     setLoading(true);
     try {
-      setFull(await api.get<ApplicantFull>(`/api/cases/${encodeURIComponent(detail.id)}/applicant`));
+      onRevealed(await api.get<ApplicantFull>(`/api/cases/${encodeURIComponent(detail.id)}/applicant`));
     } catch (error) {
       handleProblem(error);
     } finally {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
@@ -8,7 +8,7 @@ import { CaseTimeline } from '../../cases/CaseTimeline.tsx';
 import { CorrectionNotice } from '../../cases/CorrectionNotice.tsx';
 import { FormDataView } from '../../cases/FormDataView.tsx';
 import { MaterialsTable } from '../../cases/MaterialsTable.tsx';
-import type { CaseDetail } from '../../cases/types.ts';
+import type { ApplicantFull, CaseDetail } from '../../cases/types.ts';
 import { useCaseText } from '../../cases/useCaseText.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FullPageSpin } from '../../shared/guards.tsx';
@@ -61,6 +61,8 @@ function CaseFile({ detail, reload }: { detail: CaseDetail; reload: () => void }
   const { t: tc } = useCaseText();
   const { formatDate, formatDateTime } = useI18n();
   const { state } = detail;
+  // The personal data in full, once staff asked for it (the look is audited): the applicant's and the form's.
+  const [full, setFull] = useState<ApplicantFull | null>(null);
   const outstanding = state.deferred.filter((item) => item.receivedAt === null);
   const nameOf = (materialId: string) => detail.materials.find((material) => material.materialId === materialId)?.name ?? materialId;
 
@@ -102,9 +104,9 @@ function CaseFile({ detail, reload }: { detail: CaseDetail; reload: () => void }
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
-            <ApplicantPanel detail={detail} />
+            <ApplicantPanel detail={detail} full={full} onRevealed={setFull} />
             <Card title={tc('form.title')} size="small">
-              <FormDataView form={detail.form} values={detail.formData} />
+              <FormDataView form={detail.form} values={full?.formData ?? detail.formData} />
             </Card>
             <Card title={tc('materials.title')} size="small">
               <MaterialsTable caseId={detail.id} materials={detail.materials} staff />
