@@ -381,6 +381,14 @@ describe('what the applicant sees of their case', () => {
     expect(own.state.pendingExtension).toBeNull();
     expect(timelineTypes(own)).toEqual(['create', 'submit', 'accept']);
     expect((await readCase(reviewer, created.id)).state.pendingExtension).toMatchObject({ workdays: 2 });
+    // Nor do the answers to a stale or an illegal request show it, or offer the applicant staff's steps.
+    const stale = await applicant.post(`/api/cases/${created.id}/actions`, { expectedVersion: 1, action: { type: 'withdraw', reason: '不办了' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().state.pendingExtension).toBeNull();
+    expect(stale.body).not.toContain('等待外部函复');
+    const illegal = await applicant.post(`/api/cases/${created.id}/actions`, { expectedVersion: own.version, action: { type: 'submit', declaration: true } });
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json()).toMatchObject({ code: 'ILLEGAL_TRANSITION', allowed: ['withdraw'] });
   });
 });
 

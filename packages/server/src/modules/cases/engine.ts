@@ -5,13 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import {
-  applyAction, CalendarYearUnknownError, clockColour, dueDate, IllegalTransitionError, nextActor, reviewSteps, CASE_STATUS_LABELS,
+  allowedEvents, applicantEvents, applyAction, CalendarYearUnknownError, clockColour, dueDate, IllegalTransitionError, nextActor, reviewSteps, CASE_STATUS_LABELS,
   type CaseEvent, type CaseState, type DeadlineLimit, type GuideContent, type WorkingCalendar,
 } from '@onewindow/domain';
 import { CompiledPerShape } from '../../db/compiled-per-shape.ts';
 import type { CaseActionsTable, CaseHandlersTable, CaseMaterialsTable, CasesTable, DB, MessagesTable, SmsOutboxTable } from '../../db/schema.ts';
 import { withAuditAppend, type AuditAppend } from '../../platform/audit/chain.ts';
 import { STORED_KEY_CTE, withStoredKey, type StoredKey } from '../../platform/idempotency.ts';
+import type { Actor } from '../../platform/policy.ts';
 import { AppError } from '../../platform/problem.ts';
 import { yearUnknownProblem } from '../calendar/routes.ts';
 import { applicantNotice, smsFor, type CaseNotice } from './notifications.ts';
@@ -97,9 +98,19 @@ export function illegalTransition(error: IllegalTransitionError): AppError {
  * 409 with the case as it now stands, so the client can show it and let the user decide again. Its status goes as
  * `caseStatus`: `status` in problem+json is the HTTP status code (RFC 9457).
  */
-export function versionConflict(fresh: CaseRow): AppError {
+/** The case's state as `actor` may see it: an applicant is not shown a 延期 asked for inside and not yet approved. */
+export function stateSeenBy(actor: Actor, state: CaseState): CaseState {
+  return actor.kind === 'applicant' ? { ...state, pendingExtension: null } : state;
+}
+
+/** The events `actor` may be offered in `state`: an applicant's own, or all the state admits for staff to sort out. */
+export function eventsOffered(actor: Actor, state: CaseState): CaseEvent['type'][] {
+  return actor.kind === 'applicant' ? applicantEvents(state) : allowedEvents(state);
+}
+
+export function versionConflict(fresh: CaseRow, actor: Actor): AppError {
   return new AppError(409, 'CASE_VERSION_CONFLICT', '该办件刚被他人处理，请查看最新状态后再操作', {
-    extra: { version: fresh.version, caseStatus: fresh.status, state: fresh.state },
+    extra: { version: fresh.version, caseStatus: fresh.status, state: stateSeenBy(actor, fresh.state) },
   });
 }
 

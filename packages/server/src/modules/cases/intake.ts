@@ -13,7 +13,7 @@ import {
 import type { CaseAgent as AgentData, DB } from '../../db/schema.ts';
 import type { Action, Actor } from '../../platform/policy.ts';
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
-import { guideOf, illegalTransition, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type CaseWrites, type EngineContext } from './engine.ts';
+import { eventsOffered, guideOf, illegalTransition, limitOf, planAction, reviewStepIds, type CaseActor, type CaseRow, type CaseWrites, type EngineContext } from './engine.ts';
 import { assertWindowServes, windowAtIntake, windowFromJson, windowNotSignedIn } from '../hall/sign-in.ts';
 import type { CaseActionBody, CreateCaseBody, ReceivedMaterialInput } from './schemas.ts';
 
@@ -278,8 +278,9 @@ export async function buildEvent(
 ): Promise<BuiltEvent> {
   // What the state does not admit is refused as such first: an accept while a 补正 notice is out is an illegal step,
   // not a case of incomplete materials.
-  const allowed = allowedEvents(row.state);
-  if (!allowed.includes(body.type)) throw illegalTransition(new IllegalTransitionError(row.state.status, body.type, allowed));
+  if (!allowedEvents(row.state).includes(body.type)) {
+    throw illegalTransition(new IllegalTransitionError(row.state.status, body.type, eventsOffered(actor, row.state)));
+  }
   const guide = await guideOf(trx, row.guide_version_id);
   const materialsNow = async () => received ?? receivedMaterials(trx, row.id);
   const staffAction = (action: Action, event: CaseEvent, opinion: string | null = null): BuiltEvent => ({ event, action, opinion, stepRole: null });

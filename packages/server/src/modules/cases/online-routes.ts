@@ -48,7 +48,7 @@ export const onlineApplicationRoutes: FastifyPluginAsyncTypebox = async (app) =>
       const { expectedVersion, formData, materials, agent } = request.body;
       return request.change(async (trx, audit) => {
         const row = await ownCaseForUpdate(trx, request, request.params.id);
-        if (row.version !== expectedVersion) throw versionConflict(row);
+        if (row.version !== expectedVersion) throw versionConflict(row, request.actor);
         if (row.status !== 'draft') throw notInState(row, 'save_draft', '已提交的申请不能再修改草稿');
         const guide = await guideOf(trx, row.guide_version_id);
         await checkMaterials(trx, guide, materials, '/materials', request.actor, row.id);

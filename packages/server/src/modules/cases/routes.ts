@@ -4,14 +4,14 @@ import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import {
-  allowedEvents, applicantEvents, hasPersonalFields, maskFormData, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS, type DeliveryPreference,
+  hasPersonalFields, maskFormData, maskIdNumber, maskPhone, remainingWorkdays, reviewSteps, CASE_STATUS_LABELS, RECEIVED_AS_LABELS, type DeliveryPreference,
 } from '@onewindow/domain';
 import { idempotentRequest, storeAnswer, storedAnswer, storedKey, type IdempotentRequest, type StoredAnswer } from '../../platform/idempotency.ts';
 import { authorize, holdsRole, type Actor } from '../../platform/policy.ts';
 import { AppError, problems } from '../../platform/problem.ts';
 import { IdParams, StrictObject } from '../../platform/schemas.ts';
 import { keepFile, readUpload, SCAN_KINDS, SCAN_MAX_BYTES } from '../../platform/uploads.ts';
-import { act, engineContextOf, guideOf, insertCase, StaleCaseError, versionConflict, type CaseRow } from './engine.ts';
+import { act, engineContextOf, eventsOffered, guideOf, insertCase, StaleCaseError, stateSeenBy, versionConflict, type CaseRow } from './engine.ts';
 import { buildEvent, caseActorOf, planCase, type BuiltEvent } from './intake.ts';
 import { applicantCases, authorizeRead, caseScopes, loadCase, worklist } from './queries.ts';
 import { ActBody, CreateCaseBody, MyCasesQuery, WorklistQuery } from './schemas.ts';
@@ -56,11 +56,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /** Another action got in first: answer 409 with the case as it now stands (read after the rollback). */
-  async function staleAsConflict<T>(work: Promise<T>): Promise<T> {
+  async function staleAsConflict<T>(actor: Actor, work: Promise<T>): Promise<T> {
     try {
       return await work;
     } catch (error) {
-      if (error instanceof StaleCaseError) throw versionConflict(await loadCase(app.db, error.caseId));
+      if (error instanceof StaleCaseError) throw versionConflict(await loadCase(app.db, error.caseId), actor);
       throw error;
     }
   }
@@ -110,11 +110,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const ctx = await engineContext();
       const { expectedVersion, action } = request.body;
-      const result = await staleAsConflict(idempotent(request, (idem) =>
+      const result = await staleAsConflict(request.actor, idempotent(request, (idem) =>
         request.change(async (trx, audit) => {
           const row = await loadCase(trx, request.params.id);
           await authorizeRead(trx, request, row);
-          if (row.version !== expectedVersion) throw versionConflict(row);
+          if (row.version !== expectedVersion) throw versionConflict(row, request.actor);
           const built = await buildEvent(trx, row, action, request.actor, ctx);
           authorizeEvent(request.actor, built, row);
           const updated = await act(trx, row, { event: built.event, actor: caseActorOf(request.actor), opinion: built.opinion }, ctx);
@@ -198,11 +198,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }),
         status: row.status,
         statusLabel: CASE_STATUS_LABELS[row.status as keyof typeof CASE_STATUS_LABELS],
-        state: ownView ? { ...row.state, pendingExtension: null } : row.state,
+        state: stateSeenBy(request.actor, row.state),
         steps: steps.map((s) => ({ id: s.id, name: s.name, role: s.role, departmentId: s.departmentId })),
         currentStep: row.state.currentStep ? { id: row.state.currentStep, name: stepName(row.state.currentStep) } : null,
         pendingRole: row.pending_role,
-        allowedActions: ownView ? applicantEvents(row.state) : allowedEvents(row.state),
+        allowedActions: eventsOffered(request.actor, row.state),
         delivery: row.delivery && (ownView ? row.delivery : maskedDelivery(row.delivery)),
         appliedAt: row.applied_at,
         acceptedAt: row.accepted_at,
