@@ -150,6 +150,8 @@ describe('reading the audit log', () => {
     const first = (await supervisor.get('/api/audit')).json();
     expect(first.items).toHaveLength(50);
     const second = (await supervisor.get('/api/audit', { query: { cursor: first.nextCursor } })).json();
+    const tampered = await supervisor.get('/api/audit', { query: { cursor: 'zzz' } });
+    expect([tampered.statusCode, tampered.json().code]).toEqual([400, 'CURSOR_INVALID']);
     expect(second.items[0].id).toBe(first.items[49].id - 1);
   });
 

@@ -114,9 +114,22 @@ describe('keyset pagination', () => {
     const ids = pages.flatMap((p) => p.items).map((i) => i.id);
     expect(ids).toHaveLength(7);
     expect(new Set(ids).size).toBe(7);
-    const bad = await clerk.get('/api/cases', { query: { box: 'all', cursor: 'not-a-cursor' } });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ code: string }>().code).toBe('CURSOR_INVALID');
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const someId = ids[0]!;
+    // Not JSON; JSON of the wrong shape; a sort value that is no time, or no real day; an id that is no id.
+    const tampered = [
+      { box: 'all', cursor: 'not-a-cursor' },
+      { box: 'all', cursor: cursor([1]) },
+      { box: 'all', sort: 'applied', cursor: cursor({ v: 'notadate', id: someId }) },
+      { box: 'done', cursor: cursor({ v: 'notadate', id: someId }) },
+      { box: 'all', cursor: cursor({ v: '2026-02-30', id: someId }) },
+      { box: 'all', cursor: cursor({ v: '2026-03-01', id: 'x' }) },
+    ];
+    for (const query of tampered) {
+      const bad = await clerk.get('/api/cases', { query });
+      expect(bad.statusCode, JSON.stringify(query)).toBe(400);
+      expect(bad.json<{ code: string }>().code).toBe('CURSOR_INVALID');
+    }
   });
 });
 

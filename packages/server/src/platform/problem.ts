@@ -28,6 +28,8 @@ export const problems = {
   forbidden: () => new AppError(403, 'FORBIDDEN', '您没有权限执行此操作'),
   notFound: (what: string) => new AppError(404, 'NOT_FOUND', `${what}不存在`),
   conflict: (code: string, title: string, errors?: FieldError[]) => new AppError(409, code, title, { errors }),
+  /** A paging cursor this server did not write (tampered with, or cut short). */
+  cursorInvalid: () => new AppError(400, 'CURSOR_INVALID', '分页参数无效', { errors: [{ path: '/cursor', message: '请从第一页重新开始' }] }),
 };
 
 const PROBLEM_BASE = 'https://onewindow.gov.cn/problems/';

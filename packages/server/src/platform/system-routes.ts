@@ -4,13 +4,14 @@ import { Type } from 'typebox';
 import { sql } from 'kysely';
 import { maskPhone, maskPersonalText } from '@onewindow/domain';
 import { pendingMigrations } from '../db/migrate.ts';
-import { AppError } from './problem.ts';
+import { AppError, problems } from './problem.ts';
 import { StrictObject, Cursor } from './schemas.ts';
 
 function decodeCursor(cursor: string | undefined): number | null {
   if (!cursor) return null;
-  const id = Number(Buffer.from(cursor, 'base64url').toString());
-  return Number.isInteger(id) && id > 0 ? id : null;
+  const text = Buffer.from(cursor, 'base64url').toString();
+  if (!/^[1-9]\d{0,15}$/.test(text)) throw problems.cursorInvalid();
+  return Number(text);
 }
 
 export function encodeCursor(id: number): string {

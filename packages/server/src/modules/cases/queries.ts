@@ -5,7 +5,7 @@ import { CASE_STATUS_LABELS, DEPARTMENT_SCOPED_ROLES, maskIdNumber } from '@onew
 import type { DB } from '../../db/schema.ts';
 import type { FastifyRequest } from 'fastify';
 import { authorize, type Actor, type ResourceScope } from '../../platform/policy.ts';
-import { AppError, problems } from '../../platform/problem.ts';
+import { problems } from '../../platform/problem.ts';
 import type { CaseRow } from './engine.ts';
 import type { WorklistQuery } from './schemas.ts';
 
@@ -71,15 +71,28 @@ interface CursorValue {
   id: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SORT_VALUE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/;
+
+/** A sort value as encodeCursor writes it: null, or a day (YYYY-MM-DD) or an instant (ISO, UTC) that exists. */
+function isSortValue(v: unknown): v is string | null {
+  if (v === null) return true;
+  if (typeof v !== 'string' || !SORT_VALUE.test(v)) return false;
+  const time = Date.parse(v.length === 10 ? `${v}T00:00:00.000Z` : v);
+  // Date.parse rolls 2026-02-30 over into March; the round trip does not.
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(v);
+}
+
 function decodeCursor(cursor: string | undefined): CursorValue | null {
   if (!cursor) return null;
+  let value: Partial<CursorValue> | null = null;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue;
-    if (typeof value.id === 'string' && (value.v === null || typeof value.v === 'string')) return value;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorValue>;
   } catch {
-    // fall through to the error below
+    // not JSON: refused below
   }
-  throw new AppError(400, 'CURSOR_INVALID', '分页参数无效', { errors: [{ path: '/cursor', message: '请从第一页重新开始' }] });
+  if (value && typeof value === 'object' && typeof value.id === 'string' && UUID.test(value.id) && isSortValue(value.v)) return { v: value.v, id: value.id };
+  throw problems.cursorInvalid();
 }
 
 const encodeCursor = (value: CursorValue) => Buffer.from(JSON.stringify(value)).toString('base64url');
