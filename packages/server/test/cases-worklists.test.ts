@@ -117,7 +117,7 @@ describe('keyset pagination', () => {
     const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const someId = ids[0]!;
     // Not JSON; JSON of the wrong shape; a sort value that is no time, or no real day; an id that is no id.
-    const tampered = [
+    const tampered: Record<string, string>[] = [
       { box: 'all', cursor: 'not-a-cursor' },
       { box: 'all', cursor: cursor([1]) },
       { box: 'all', sort: 'applied', cursor: cursor({ v: 'notadate', id: someId }) },

@@ -57,6 +57,19 @@ describe('four-eyes publication', () => {
     expect(r.json().errors.map((e: { path: string }) => e.path)).toContain('/content/visitsReason');
   });
 
+  it('a guide that hands its cases to a department that does not exist is told so on saving and cannot be submitted', async () => {
+    const id = await createItem('T00015-1301');
+    const content = sampleGuide({ transferredToDepartmentId: '00000000-0000-4000-8000-000000000000' });
+    const saved = await editor.put(`/api/catalog/implementations/${id}/draft`, { content });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().quality).toContainEqual(expect.objectContaining({ path: '/transferredToDepartmentId', rule: 'UNKNOWN_DEPARTMENT' }));
+    const r = await editor.post(`/api/catalog/implementations/${id}/draft/submit`);
+    expect([r.statusCode, r.json().code]).toEqual([422, 'GUIDE_QUALITY_FAILED']);
+    expect(r.json().errors.map((e: { path: string }) => e.path)).toContain('/content/transferredToDepartmentId');
+    const fixed = await editor.put(`/api/catalog/implementations/${id}/draft`, { content: { ...content, transferredToDepartmentId: departmentId } });
+    expect(fixed.json().quality).toEqual([]);
+  });
+
   it('a version sent back keeps the reason, who and when, for its editor to read', async () => {
     const id = await createItem('T00013-1301');
     await editor.post(`/api/catalog/implementations/${id}/draft/submit`);

@@ -53,6 +53,16 @@ describe('guide publication quality rules', () => {
     expect(rules(sampleGuide({ caseType: '2', promisedLimit: { amount: 30, unit: 'workday', note: '' } }))).toContain('PROMISED_WITHIN_LEGAL');
   });
 
+  it('a department that does not exist, as the one cases are transferred to or a step’s, blocks publication', () => {
+    const known = '11111111-1111-4111-8111-111111111111';
+    const gone = '00000000-0000-4000-8000-000000000000';
+    const base = sampleGuide();
+    const guide = sampleGuide({ transferredToDepartmentId: gone, steps: base.steps.map((s, i) => ({ ...s, departmentId: i === 1 ? gone : i === 2 ? known : null })) });
+    const issues = checkGuideQuality(guide, { knownDepartments: [known] }).filter((i) => i.rule === 'UNKNOWN_DEPARTMENT');
+    expect(issues.map((i) => i.path)).toEqual(['/transferredToDepartmentId', '/steps/1/departmentId']);
+    expect(checkGuideQuality(sampleGuide({ transferredToDepartmentId: known }), { knownDepartments: [known] }).filter((i) => i.rule === 'UNKNOWN_DEPARTMENT')).toEqual([]);
+  });
+
   it('an unknown service domain and a malformed form definition block publication', () => {
     expect(rules(sampleGuide({ domainCode: 'nope' }))).toContain('UNKNOWN_DOMAIN');
     const issues = checkGuideQuality(sampleGuide({ form: { fields: [{ key: '1bad', label: '', type: 'select' }] } }), { knownDomains: ['market_regulation'] });

@@ -28,6 +28,8 @@ function approximateWorkdays(amount: number, unit: string): number {
 
 export interface QualityContext {
   knownDomains?: string[];
+  /** Ids of the departments there are: a guide may hand its cases, or a step, only to one of them. */
+  knownDepartments?: string[];
   /** The implementation's region: delegation (赋权) goes to townships inside it, and the exercise level must fit it. */
   regionCode?: string;
 }
@@ -65,6 +67,15 @@ export function checkGuideQuality(g: GuideContent, context: QualityContext = {})
   if (g.steps.length === 0) add('/steps', 'STEPS_REQUIRED', '须填写办理流程');
   const stepIds = g.steps.map((s) => s.id);
   if (new Set(stepIds).size !== stepIds.length) add('/steps', 'UNIQUE_IDS', '办理环节标识不能重复');
+  const departments = context.knownDepartments;
+  if (departments) {
+    if (g.transferredToDepartmentId && !departments.includes(g.transferredToDepartmentId)) {
+      add('/transferredToDepartmentId', 'UNKNOWN_DEPARTMENT', '划转的承接部门不存在，请重新选择');
+    }
+    g.steps.forEach((s, i) => {
+      if (s.departmentId && !departments.includes(s.departmentId)) add(`/steps/${i}/departmentId`, 'UNKNOWN_DEPARTMENT', `“${s.name}”环节的办理部门不存在，请重新选择`);
+    });
+  }
 
   if (g.legalLimit.amount > 0 && approximateWorkdays(g.promisedLimit.amount, g.promisedLimit.unit) > approximateWorkdays(g.legalLimit.amount, g.legalLimit.unit)) {
     add('/promisedLimit/amount', 'PROMISED_WITHIN_LEGAL', '承诺办结时限不能长于法定办结时限');

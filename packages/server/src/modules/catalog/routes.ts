@@ -26,7 +26,10 @@ const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
 /** The publication checks for a guide of this implementation (its region decides the expected level). */
 async function qualityOf(db: Parameters<typeof knownDomainCodes>[0], impl: { region_code: string }, content: GuideContent) {
-  return checkGuideQuality(content, { knownDomains: await knownDomainCodes(db), regionCode: impl.region_code });
+  // Of the departments the guide names, those that exist.
+  const named = [content.transferredToDepartmentId, ...content.steps.map((s) => s.departmentId)].filter((id): id is string => Boolean(id));
+  const knownDepartments = named.length === 0 ? [] : (await db.selectFrom('departments').select('id').where('id', 'in', named).execute()).map((d) => d.id);
+  return checkGuideQuality(content, { knownDomains: await knownDomainCodes(db), knownDepartments, regionCode: impl.region_code });
 }
 
 function qualityProblem(issues: ReturnType<typeof checkGuideQuality>): AppError {
