@@ -27,6 +27,11 @@ describe('masking personal data', () => {
     );
   });
 
+  it('masks numbers however a query string or a form spells them: after letters, with the country code', () => {
+    expect(maskPersonalText('/api/cases?q=ID130102199003071234')).toBe('/api/cases?q=ID1301**********1234');
+    expect(maskPersonalText('phone=%2B8613812345678&b=+8613812345678&c=8613812345678')).toBe('phone=%2B86138****5678&b=+86138****5678&c=86138****5678');
+  });
+
   it('leaves longer digit runs (bank cards, serial numbers) alone rather than masking part of them', () => {
     expect(maskPersonalText('卡号6222021301021990030712')).toBe('卡号6222021301021990030712');
     expect(maskPersonalText('订单138123456789')).toBe('订单138123456789');

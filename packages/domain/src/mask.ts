@@ -15,12 +15,14 @@ export function maskPhone(phone: string): string {
 /** 91130100MA0XXXXX0X → 9113**********0X, same shape as an ID number */
 export const maskUscc = maskIdNumber;
 
-const ID_IN_TEXT = /(?<![\dA-Z])(\d{6})(\d{8})(\d{3}[\dXx])(?![\dA-Z])/g;
-const PHONE_IN_TEXT = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
+// Letters before a number do not shield it (a query such as q=ID130102…); digits do, so that longer runs (bank cards,
+// serial numbers) are not half masked. A mobile number may carry the country code: +86, %2B86 in a URL, or 86.
+const ID_IN_TEXT = /(?<!\d)(\d{6})(\d{8})(\d{3}[\dXx])(?![\dA-Z])/g;
+const PHONE_IN_TEXT = /(?<!\d)(\+86|%2B86|86)?(1[3-9]\d)(\d{4})(\d{4})(?!\d)/gi;
 
 /** Masks every resident ID number and mobile number found in free text (log lines, SMS bodies shown to staff). */
 export function maskPersonalText(text: string): string {
   return text
     .replace(ID_IN_TEXT, (id: string) => maskIdNumber(id))
-    .replace(PHONE_IN_TEXT, (_m, a: string, _b: string, c: string) => `${a}****${c}`);
+    .replace(PHONE_IN_TEXT, (_m, country: string | undefined, a: string, _b: string, c: string) => `${country ?? ''}${a}****${c}`);
 }
