@@ -158,7 +158,7 @@ describe('窗口收件: 补齐补正, its expiry, and 不予受理', () => {
 
     const complete = await openCase(clerk, windowIntake(itemCode));
     const nothing = await expectRefused(clerk, clerk, complete.id, { type: 'request_correction' }, 400, 'VALIDATION_FAILED');
-    expect(nothing.errors).toEqual([{ path: '/items', message: '材料齐全且符合要求，无需补正' }]);
+    expect(nothing.errors).toEqual([{ path: '/action/items', message: '材料齐全且符合要求，无需补正' }]);
   });
 
   it('a correction not brought by its due date closes the case as 退件 (result 5) the day after, and the applicant is told', async () => {
@@ -201,11 +201,11 @@ describe('容缺受理: accepting with a deferrable material outstanding', () =>
     const later = addCalendarDays(beijingToday(), 5);
 
     const noDate = await expectRefused(clerk, clerk, created.id, { type: 'accept', commitment: '本人承诺5个工作日内补交' }, 400);
-    expect(noDate.errors).toEqual([expect.objectContaining({ path: '/deferred/premises' })]);
+    expect(noDate.errors).toEqual([expect.objectContaining({ path: '/action/deferred/premises' })]);
     const today = await expectRefused(clerk, clerk, created.id, { type: 'accept', deferred: [{ materialId: 'premises', dueDate: beijingToday() }], commitment: '承诺补交' }, 400);
-    expect(today.errors).toEqual([{ path: '/deferred/premises', message: '“经营场所使用证明”的承诺补交日期应晚于今天' }]);
+    expect(today.errors).toEqual([{ path: '/action/deferred/premises', message: '“经营场所使用证明”的承诺补交日期应晚于今天' }]);
     const noCommitment = await expectRefused(clerk, clerk, created.id, { type: 'accept', deferred: [{ materialId: 'premises', dueDate: later }] }, 400);
-    expect(noCommitment.errors).toEqual([expect.objectContaining({ path: '/commitment' })]);
+    expect(noCommitment.errors).toEqual([expect.objectContaining({ path: '/action/commitment' })]);
 
     const accepted = await actOk(clerk, created.id, { type: 'accept', deferred: [{ materialId: 'premises', dueDate: later }], commitment: '本人承诺5个工作日内补交经营场所使用证明' });
     expect(accepted.status).toBe('in_review');
@@ -272,13 +272,13 @@ describe('the back office: review steps, send-back, the decision, 办结 and 送
     expect((await actOk(clerk, id, { type: 'complete' })).status).toBe('completed');
     expect((await readCase(clerk, id)).state.closeResult).toBe('0');
     const unchecked = await expectRefused(clerk, clerk, id, { type: 'deliver', method: 'pickup' }, 400);
-    expect(unchecked.errors).toEqual([{ path: '/collectorIdNumber', message: '窗口领取须核验领取人身份证件，请录入证件号码' }]);
+    expect(unchecked.errors).toEqual([{ path: '/action/collectorIdNumber', message: '窗口领取须核验领取人身份证件，请录入证件号码' }]);
     const stranger = await expectRefused(clerk, clerk, id, await pickupBy(clerk, '110101199001011237'), 400);
-    expect(stranger.errors).toEqual([{ path: '/collectorIdNumber', message: '领取人证件号码与申请人、代理人均不符；他人代领须有授权委托' }]);
+    expect(stranger.errors).toEqual([{ path: '/action/collectorIdNumber', message: '领取人证件号码与申请人、代理人均不符；他人代领须有授权委托' }]);
     const unsigned = await expectRefused(clerk, clerk, id, { type: 'deliver', method: 'pickup', collectorIdNumber: PERSON.idNumber }, 400);
-    expect(unsigned.errors).toEqual([{ path: '/signature', message: '请领取人在屏幕上签名' }]);
+    expect(unsigned.errors).toEqual([{ path: '/action/signature', message: '请领取人在屏幕上签名' }]);
     const mail = await expectRefused(clerk, clerk, id, { type: 'deliver', method: 'mail', reference: ' ' }, 400);
-    expect(mail.errors).toEqual([{ path: '/reference', message: '邮寄送达须填写邮件号' }]);
+    expect(mail.errors).toEqual([{ path: '/action/reference', message: '邮寄送达须填写邮件号' }]);
 
     expect((await actOk(clerk, id, { type: 'deliver', method: 'mail', reference: 'EMS1234567890' })).status).toBe('delivered');
     const delivered = await readCase(applicant, id);

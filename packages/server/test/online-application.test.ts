@@ -218,10 +218,10 @@ describe('提交: the declaration of truth and the checks of a submission', () =
     const fixed = await saveDraft(applicant, created.id, saved.json<{ version: number }>().version, { materials: complete });
     expect(fixed.statusCode, fixed.body).toBe(200);
     const noDate = await expectRefused(applicant, applicant, created.id, { type: 'submit', declaration: true }, 400, 'VALIDATION_FAILED');
-    expect(noDate.errors).toEqual([{ path: '/deferred/premises', message: '请填写“经营场所使用证明”的承诺补交日期' }]);
+    expect(noDate.errors).toEqual([{ path: '/action/deferred/premises', message: '请填写“经营场所使用证明”的承诺补交日期' }]);
     const today = beijingToday();
     const notLater = await expectRefused(applicant, applicant, created.id, { type: 'submit', declaration: true, deferred: [{ materialId: 'premises', dueDate: today }] }, 400);
-    expect(notLater.errors).toEqual([{ path: '/deferred/premises', message: '“经营场所使用证明”的承诺补交日期应晚于今天' }]);
+    expect(notLater.errors).toEqual([{ path: '/action/deferred/premises', message: '“经营场所使用证明”的承诺补交日期应晚于今天' }]);
     const promised = addCalendarDays(today, 7);
     expect((await actOk(applicant, created.id, { type: 'submit', declaration: true, deferred: [{ materialId: 'premises', dueDate: promised }] })).status).toBe('submitted');
 
@@ -412,7 +412,7 @@ describe('网上预审: the window clerks’ queue of online applications', () =
 
     const clearer = await resumableUpload(applicant, '身份证-清晰.pdf', pdf('a clearer scan'));
     const notAsked = await expectRefused(applicant, applicant, created.id, { type: 'resubmit', materials: [electronic('id-card', clearer.sha256), electronic('application', clearer.sha256)] }, 400);
-    expect(notAsked.errors).toEqual([{ path: '/materials/1/materialId', message: '补齐补正告知书未要求补正该材料' }]);
+    expect(notAsked.errors).toEqual([{ path: '/action/materials/1/materialId', message: '补齐补正告知书未要求补正该材料' }]);
     const resubmitted = await actOk(applicant, created.id, { type: 'resubmit', materials: [electronic('id-card', clearer.sha256)] });
     expect(resubmitted.status).toBe('submitted');
     expect(await queue(clerk)).toContainEqual(expect.objectContaining({ id: created.id }));

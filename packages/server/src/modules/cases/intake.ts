@@ -230,9 +230,9 @@ function checkDeclaration(actor: Actor, declaration: boolean | undefined, path: 
 }
 
 /** 网上补正: the applicant re-sends only what the correction notice asked for. */
-function checkAskedFor(row: CaseRow, materials: ReceivedMaterialInput[]): void {
+function checkAskedFor(row: CaseRow, materials: ReceivedMaterialInput[], at: string): void {
   const asked = new Set(row.state.correction?.items.map((i) => i.materialId) ?? []);
-  const errors = materials.flatMap((m, i) => (asked.has(m.materialId) ? [] : [{ path: `/materials/${i}/materialId`, message: '补齐补正告知书未要求补正该材料' }]));
+  const errors = materials.flatMap((m, i) => (asked.has(m.materialId) ? [] : [{ path: `${at}/materials/${i}/materialId`, message: '补齐补正告知书未要求补正该材料' }]));
   if (errors.length > 0) throw problems.validation(errors);
 }
 
@@ -242,21 +242,24 @@ function checkServiceObject(guide: GuideContent, kind: 'person' | 'company'): vo
 }
 
 /** 窗口领取: the collector is the applicant or the agent (checked by ID number) and signed on screen. */
-async function checkedPickup(trx: Kysely<DB>, row: CaseRow, idNumber: string | undefined, signature: string | undefined) {
+async function checkedPickup(trx: Kysely<DB>, row: CaseRow, idNumber: string | undefined, signature: string | undefined, at: string) {
   const given = idNumber?.trim().toUpperCase();
-  if (!given) throw problems.field('/collectorIdNumber', '窗口领取须核验领取人身份证件，请录入证件号码');
+  if (!given) throw problems.field(`${at}/collectorIdNumber`, '窗口领取须核验领取人身份证件，请录入证件号码');
   const collector = given === row.applicant_id_number ? 'applicant' : given === row.parties.agent?.idNumber ? 'agent' : null;
-  if (!collector) throw problems.field('/collectorIdNumber', '领取人证件号码与申请人、代理人均不符；他人代领须有授权委托');
-  if (!signature) throw problems.field('/signature', '请领取人在屏幕上签名');
+  if (!collector) throw problems.field(`${at}/collectorIdNumber`, '领取人证件号码与申请人、代理人均不符；他人代领须有授权委托');
+  if (!signature) throw problems.field(`${at}/signature`, '请领取人在屏幕上签名');
   const file = await trx.selectFrom('files').select('mime').where('sha256', '=', signature).executeTakeFirst();
-  if (file?.mime !== 'image/png') throw problems.field('/signature', '签名文件不存在或不是 PNG 图片，请重新签名');
+  if (file?.mime !== 'image/png') throw problems.field(`${at}/signature`, '签名文件不存在或不是 PNG 图片，请重新签名');
   return { collector, signature } as const;
 }
 
-/** The 容缺 materials with their promised dates; a missing date or one not after today is refused, each by material. */
-function datedDeferrals(deferred: Material[], promised: readonly DeferredPromise[], today: string): (DeferredPromise & { name: string })[] {
+/**
+ * The 容缺 materials with their promised dates; a missing date or one not after today is refused, each by material
+ * (`<at>/deferred/<materialId>`: a material without a date has no place in the request's list to point at).
+ */
+function datedDeferrals(deferred: Material[], promised: readonly DeferredPromise[], today: string, at: string): (DeferredPromise & { name: string })[] {
   const issues = deferralIssues(deferred, promised, today);
-  if (issues.length > 0) throw problems.validation(issues.map((i) => ({ path: `/deferred/${i.materialId}`, message: i.message })));
+  if (issues.length > 0) throw problems.validation(issues.map((i) => ({ path: `${at}/deferred/${i.materialId}`, message: i.message })));
   return deferred.map((m) => ({ materialId: m.id, name: m.name, dueDate: promised.find((p) => p.materialId === m.id)!.dueDate }));
 }
 
@@ -271,10 +274,11 @@ export interface BuiltEvent {
 
 /**
  * The domain event for an API action on `row`. Checks that need the case's materials and guide are made here
- * (accept only with complete materials; a 补正 notice lists what the materials lack unless staff list it).
+ * (accept only with complete materials; a 补正 notice lists what the materials lack unless staff list it). `at` is
+ * where the action sits in the request (`/action`, `/decision`, or '' for the intake's own submit), for field paths.
  */
 export async function buildEvent(
-  trx: Kysely<DB>, row: CaseRow, body: CaseActionBody, actor: Actor, ctx: EngineContext, received?: ReceivedMaterial[],
+  trx: Kysely<DB>, row: CaseRow, body: CaseActionBody, at: string, actor: Actor, ctx: EngineContext, received?: ReceivedMaterial[],
 ): Promise<BuiltEvent> {
   // What the state does not admit is refused as such first: an accept while a 补正 notice is out is an illegal step,
   // not a case of incomplete materials.
@@ -289,12 +293,12 @@ export async function buildEvent(
   const today = beijingToday(ctx.now);
   switch (body.type) {
     case 'submit': {
-      checkDeclaration(actor, body.declaration, '/action/declaration');
+      checkDeclaration(actor, body.declaration, `${at}/declaration`);
       if (actor.kind === 'applicant' && row.applicant_kind === 'company') checkCompanyHandler(row.parties.agent);
       const materials = await materialsNow();
       checkSubmission(guide, row.form_data, materials);
       // 容缺 online: the applicant promises a date for each material to come later and agrees to the commitment.
-      const deferred = datedDeferrals(deferredMaterials(guide, materials), body.deferred ?? [], today);
+      const deferred = datedDeferrals(deferredMaterials(guide, materials), body.deferred ?? [], today, at);
       const commitment = deferred.length > 0 ? deferralCommitment(deferred.map((d) => ({ name: d.name, dueDate: d.dueDate }))) : null;
       return staffAction('case.apply', {
         type: 'submit',
@@ -316,33 +320,33 @@ export async function buildEvent(
       const deferredNow = deferredMaterials(guide, materials);
       const dateOf = (id: string) => body.deferred?.find((d) => d.materialId === id) ?? promised?.deferred.find((d) => d.materialId === id);
       const dates = deferredNow.flatMap((m) => dateOf(m.id) ?? []);
-      const deferred = datedDeferrals(deferredNow, dates, today).map(({ materialId, dueDate }) => ({ materialId, dueDate }));
+      const deferred = datedDeferrals(deferredNow, dates, today, at).map(({ materialId, dueDate }) => ({ materialId, dueDate }));
       const commitment = body.commitment?.trim() || promised?.commitment;
       if (deferred.length === 0) return stepAction({ type: 'accept' }, body.opinion ?? null);
-      if (!commitment) throw problems.field('/commitment', '容缺受理须有申请人的书面承诺');
+      if (!commitment) throw problems.field(`${at}/commitment`, '容缺受理须有申请人的书面承诺');
       return stepAction({ type: 'accept', deferred, commitment }, body.opinion ?? null);
     }
     case 'request_correction': {
       const items = body.items ?? materialProblems(guide, await materialsNow()).map(({ materialId, problem, fix }) => ({ materialId, problem, fix }));
-      if (items.length === 0) throw problems.field('/items', '材料齐全且符合要求，无需补正');
+      if (items.length === 0) throw problems.field(`${at}/items`, '材料齐全且符合要求，无需补正');
       const unknown = items.find((i) => !guide.materials.some((m) => m.id === i.materialId));
-      if (unknown) throw problems.field('/items', `办事指南中没有材料 ${unknown.materialId}`);
+      if (unknown) throw problems.field(`${at}/items`, `办事指南中没有材料 ${unknown.materialId}`);
       const dueDate = ctx.calendar.addWorkdays(today, ctx.correctionWorkdays);
       return stepAction({ type: 'request_correction', items, dueDate }, body.opinion ?? null);
     }
     case 'resubmit': {
       // The applicant corrects online and the case goes back to the online pre-review; at the window the clerk does.
       const online = actor.kind === 'applicant';
-      if (online) checkAskedFor(row, body.materials);
-      await checkMaterials(trx, guide, body.materials, '/materials', actor, row.id);
+      if (online) checkAskedFor(row, body.materials, at);
+      await checkMaterials(trx, guide, body.materials, `${at}/materials`, actor, row.id);
       await saveMaterials(trx, row.id, guide, body.materials, actor.kind === 'staff');
       return staffAction(online ? 'case.apply' : 'case.intake', { type: 'resubmit', ...(online ? { via: 'online' as const } : {}) });
     }
     case 'refuse':
       return stepAction({ type: 'refuse', reason: body.reason, remedies: body.remedies });
     case 'deferred_received':
-      await checkMaterials(trx, guide, [body.material], '/material', actor, row.id);
-      if (body.material.receivedAs === 'deferred' || body.material.receivedAs === 'missing') throw problems.field('/material/receivedAs', '请记录实际收取的方式');
+      await checkMaterials(trx, guide, [body.material], `${at}/material`, actor, row.id);
+      if (body.material.receivedAs === 'deferred' || body.material.receivedAs === 'missing') throw problems.field(`${at}/material/receivedAs`, '请记录实际收取的方式');
       await saveMaterials(trx, row.id, guide, [body.material], true);
       return staffAction('case.intake', { type: 'deferred_received', materialId: body.material.materialId });
     case 'complete_step':
@@ -364,9 +368,9 @@ export async function buildEvent(
     case 'complete':
       return stepAction({ type: 'complete' });
     case 'deliver':
-      if (body.method === 'mail' && !body.reference?.trim()) throw problems.field('/reference', '邮寄送达须填写邮件号');
+      if (body.method === 'mail' && !body.reference?.trim()) throw problems.field(`${at}/reference`, '邮寄送达须填写邮件号');
       if (body.method !== 'pickup') return stepAction({ type: 'deliver', method: body.method, reference: body.reference });
-      return stepAction({ type: 'deliver', method: 'pickup', ...(await checkedPickup(trx, row, body.collectorIdNumber, body.signature)) });
+      return stepAction({ type: 'deliver', method: 'pickup', ...(await checkedPickup(trx, row, body.collectorIdNumber, body.signature, at)) });
   }
 }
 
@@ -467,7 +471,7 @@ export async function planCase(db: Kysely<DB>, actor: Actor, body: CreateCaseBod
   const follow = body.decision ?? (body.submit ? ({ type: 'submit', declaration: body.declaration, deferred: body.deferred } as const) : null);
   if (!follow) return { row, writes: { actions: [created], handlerId, notices: [], materials, draftOf } };
   const received = body.materials.map((m) => ({ ...m, note: m.note ?? '' }));
-  const built = await buildEvent(db, row, follow, actor, ctx, received);
+  const built = await buildEvent(db, row, follow, body.decision ? '/decision' : '', actor, ctx, received);
   ctx.authorizeEvent(built, row);
   const planned = planAction(row, { event: built.event, actor: who, opinion: built.opinion }, guide, ctx);
   return { row: planned.next, writes: { actions: [created, planned.action], handlerId, notices: planned.notice ? [planned.notice] : [], materials, draftOf } };

@@ -115,7 +115,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const row = await loadCase(trx, request.params.id);
           await authorizeRead(trx, request, row);
           if (row.version !== expectedVersion) throw versionConflict(row, request.actor);
-          const built = await buildEvent(trx, row, action, request.actor, ctx);
+          const built = await buildEvent(trx, row, action, '/action', request.actor, ctx);
           authorizeEvent(request.actor, built, row);
           const updated = await act(trx, row, { event: built.event, actor: caseActorOf(request.actor), opinion: built.opinion }, ctx);
           audit({ action: `case.${action.type}`, targetType: 'case', targetId: row.id, detail: { number: row.number, from: row.status, to: updated.status } });
