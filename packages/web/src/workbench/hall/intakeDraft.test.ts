@@ -20,6 +20,15 @@ describe('the intake draft', () => {
     expect(intakeProblems(unticked, guide).map((p) => p.problem)).toEqual(first!.reviewPoints.map((p) => `不符合：${p.text}`));
   });
 
+  it('does not mark a 非必要 material as received unless the clerk marked it so', () => {
+    const optional = { ...guide.materials[0]!, id: 'authorisation', name: '授权委托书及受托人身份证', necessity: 'optional' as const };
+    const withAgentLetter = { ...guide, materials: [...guide.materials, optional] };
+    const started = startItem(EMPTY_DRAFT, 'X-1', '事项', withAgentLetter);
+    expect(receiveAll(started, withAgentLetter).materials[optional.id]).toMatchObject({ receivedAs: 'missing', count: 0 });
+    const brought = { ...started, materials: { ...started.materials, [optional.id]: { ...started.materials[optional.id]!, receivedAs: 'original' as const, count: 1 } } };
+    expect(receiveAll(brought, withAgentLetter).materials[optional.id]).toMatchObject({ receivedAs: 'original', checks: Object.fromEntries(optional.reviewPoints.map((p) => [p.id, true])) });
+  });
+
   it('builds the intake body: missing materials left out, ID numbers upper-cased, 容缺 with dates and commitment', () => {
     let draft = receiveAll(startItem(EMPTY_DRAFT, 'X-1', '事项', guide), guide);
     const [first, second] = guide.materials;

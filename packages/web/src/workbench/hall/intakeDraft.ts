@@ -73,12 +73,18 @@ export function startItem(draft: IntakeDraft, itemCode: string, itemName: string
   return { ...draft, itemCode, itemName, materials, formData: {}, commitment: '', applicant: { ...draft.applicant, kind } };
 }
 
-/** Received as the guide asks, with every review point ticked as passed: the quick path for a complete application. */
+/**
+ * Received as the guide asks, with every review point ticked as passed: the quick path for a complete application.
+ * A 非必要 material (an authorisation when nobody acts for the applicant …) counts only if the clerk marked it as
+ * handed in: the receipt must not list what the applicant never brought.
+ */
 export function receiveAll(draft: IntakeDraft, guide: { materials: ChecklistMaterial[] }): IntakeDraft {
   const materials = { ...draft.materials };
   for (const m of guide.materials) {
     const current = materials[m.id];
-    const entry = current && current.receivedAs !== 'missing' ? current : { ...defaultEntry(m), files: current?.files ?? [] };
+    const inHand = current !== undefined && current.receivedAs !== 'missing';
+    if (!inHand && m.necessity === 'optional') continue;
+    const entry = inHand ? current : { ...defaultEntry(m), files: current?.files ?? [] };
     materials[m.id] = { ...entry, checks: Object.fromEntries(m.reviewPoints.map((p) => [p.id, true])) };
   }
   return { ...draft, materials };
