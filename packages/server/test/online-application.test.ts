@@ -380,6 +380,8 @@ describe('what the applicant sees of their case', () => {
     expect(own.allowedActions).toEqual(['withdraw']);
     expect(own.state.pendingExtension).toBeNull();
     expect(timelineTypes(own)).toEqual(['create', 'submit', 'accept']);
+    // Begun by the applicant online: nobody received it before it was submitted.
+    expect(own.timeline.map((e: { label: string }) => e.label)).toEqual(['开始网上申请', '网上提交', '受理']);
     expect((await readCase(reviewer, created.id)).state.pendingExtension).toMatchObject({ workdays: 2 });
     // Nor do the answers to a stale or an illegal request show it, or offer the applicant staff's steps.
     const stale = await applicant.post(`/api/cases/${created.id}/actions`, { expectedVersion: 1, action: { type: 'withdraw', reason: '不办了' } });

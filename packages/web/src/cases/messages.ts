@@ -189,6 +189,9 @@ export function isCaseTextKey(key: string): key is CaseTextKey {
  * English names of timeline entries. In Chinese the server's own label is shown (its ACTION_LABELS), so the two
  * cannot drift; English falls back to that label for a type added later.
  */
+/** The first entry of a case begun online (the server's 开始网上申请): the applicant started it, nobody received it. */
+export const CREATE_ONLINE_EN = 'Application started online';
+
 export const EVENT_LABELS_EN: Record<CaseEventType | 'create', string> = {
   create: 'Received',
   submit: 'Submitted online',

@@ -15,7 +15,7 @@ import { act, engineContextOf, eventsOffered, guideOf, insertCase, StaleCaseErro
 import { buildEvent, caseActorOf, planCase, type BuiltEvent } from './intake.ts';
 import { applicantCases, authorizeRead, caseScopes, loadCase, worklist } from './queries.ts';
 import { ActBody, CreateCaseBody, MyCasesQuery, WorklistQuery } from './schemas.ts';
-import { ACTION_LABELS, applicantTimelineEntry, PUBLIC_ACTIONS } from './timeline.ts';
+import { actionLabel, applicantTimelineEntry, PUBLIC_ACTIONS } from './timeline.ts';
 
 /** The delivery address as staff see it in the case file: the phone masked like the applicant's own. */
 function maskedDelivery(delivery: DeliveryPreference): DeliveryPreference {
@@ -212,7 +212,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         remainingWorkdays: row.due_date && row.clock ? remainingWorkdays(calendar, row.due_date, new Date().toISOString()) : null,
         timeline: actions.filter((a) => !ownView || PUBLIC_ACTIONS.has(a.type)).map((a) => {
           const entry = {
-            seq: a.seq, type: a.type, label: ACTION_LABELS[a.type as keyof typeof ACTION_LABELS] ?? a.type, at: a.at, actorKind: a.actor_kind, actorName: a.actor_name,
+            seq: a.seq, type: a.type, label: actionLabel(a.type, row.channel), at: a.at, actorKind: a.actor_kind, actorName: a.actor_name,
             step: stepName(a.step_id), opinion: a.opinion, event: a.event,
           };
           return ownView ? applicantTimelineEntry(entry, departmentName) : entry;

@@ -22,6 +22,15 @@ export const ACTION_LABELS: Record<CaseEventType | 'create', string> = {
   deliver: '送达',
 };
 
+/** A case begun online: its first action is the applicant starting the application, not a window's 收件. */
+const ONLINE_CREATE_LABEL = '开始网上申请';
+
+/** How an action of a case on `channel` reads. */
+export function actionLabel(type: string, channel: string): string {
+  if (type === 'create' && (channel === 'online' || channel === 'mobile')) return ONLINE_CREATE_LABEL;
+  return ACTION_LABELS[type as keyof typeof ACTION_LABELS] ?? type;
+}
+
 /** Actions the public tracking page shows; internal ones (延期申请 before approval, 退回) stay inside. */
 export const PUBLIC_ACTIONS = new Set<string>([
   'create', 'submit', 'accept', 'request_correction', 'resubmit', 'correction_expired', 'refuse', 'deferred_received', 'complete_step',

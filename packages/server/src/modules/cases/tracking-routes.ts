@@ -8,7 +8,7 @@ import { AppError, problems } from '../../platform/problem.ts';
 import { StrictObject } from '../../platform/schemas.ts';
 import type { CaseRow } from './engine.ts';
 import { guideOf } from './engine.ts';
-import { ACTION_LABELS, PUBLIC_ACTIONS } from './timeline.ts';
+import { actionLabel, PUBLIC_ACTIONS } from './timeline.ts';
 
 const TRACK_RATE = { max: 20, timeWindow: '1 minute' };
 
@@ -31,7 +31,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       dueDate: row.due_date,
       timeline: actions
         .filter((a) => PUBLIC_ACTIONS.has(a.type))
-        .map((a) => ({ label: ACTION_LABELS[a.type as keyof typeof ACTION_LABELS], at: a.at, step: stepName(a.step_id) })),
+        .map((a) => ({ label: actionLabel(a.type, row.channel), at: a.at, step: stepName(a.step_id) })),
     };
   }
 
