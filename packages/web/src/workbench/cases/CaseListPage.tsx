@@ -127,7 +127,8 @@ export default function CaseListPage() {
           {
             title: tApp('common.actions'),
             key: 'open',
-            render: (_value, row) => <Link to={`/workbench/cases/${row.id}`}>{t('list.open')}</Link>,
+            // 办理 where the case waits for this user (待办); elsewhere (已办, 全部 …) the case file is there to read.
+            render: (_value, row) => <Link to={`/workbench/cases/${row.id}`}>{t(box === 'todo' ? 'list.open' : 'list.view')}</Link>,
           },
         ]}
       />

@@ -41,6 +41,7 @@ const zh = {
   'list.sort': '排序',
   'list.waitingFor': '待办岗位',
   'list.open': '办理',
+  'list.view': '查看',
 
   'detail.applicant': '申请人信息',
   'detail.agent': '代理人',
@@ -150,7 +151,8 @@ const en: Record<CaseAdminKey, string> = {
   'list.sortApplied': 'By application time',
   'list.sort': 'Sort',
   'list.waitingFor': 'Waiting for',
-  'list.open': 'Open',
+  'list.open': 'Handle',
+  'list.view': 'View',
 
   'detail.applicant': 'Applicant',
   'detail.agent': 'Agent',
