@@ -107,6 +107,19 @@ describe('the intake draft', () => {
     expect((await clerk.delete('/api/hall/draft')).statusCode).toBe(200);
     expect((await clerk.get('/api/hall/draft')).json<{ draft: unknown }>().draft).toBeNull();
   });
+
+  it('is audited as saving and discarding a draft, not as signing in to a window', async () => {
+    const lastId = Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+    await clerk.put('/api/hall/draft', { data: { itemCode: 'y' } });
+    await clerk.put('/api/hall/draft', { data: { blob: 'x'.repeat(300 * 1024) } });
+    await clerk.delete('/api/hall/draft');
+    const records = await t.db.selectFrom('audit_log').select(['action', 'outcome', 'target_type']).where('id', '>', lastId).orderBy('id').execute();
+    expect(records).toEqual([
+      { action: 'intake_draft.save', outcome: 'success', target_type: 'intake_draft' },
+      { action: 'intake_draft.save', outcome: 'rejected', target_type: null },
+      { action: 'intake_draft.discard', outcome: 'success', target_type: 'intake_draft' },
+    ]);
+  });
 });
 
 describe('correction at the window and the unified result window', () => {

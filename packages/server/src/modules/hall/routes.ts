@@ -101,7 +101,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.delete('/api/hall/sign-in', { config: { action: 'window.sign_in' }, schema: { tags: ['hall'], summary: '退出窗口' } }, async (request) => {
+  app.delete('/api/hall/sign-in', { config: { action: 'window.sign_in', auditAction: 'window.sign_out' }, schema: { tags: ['hall'], summary: '退出窗口' } }, async (request) => {
     const staffId = staffIdOf(request.actor);
     await request.change(async (trx, audit) => {
       const left = await trx.deleteFrom('window_sign_ins').where('staff_id', '=', staffId).returning('window_id').executeTakeFirst();
@@ -128,7 +128,8 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/api/hall/draft',
     {
-      config: { action: 'window.sign_in' },
+      // The policy is the window clerk's; the audit log names the autosave, not a window sign-in.
+      config: { action: 'window.sign_in', auditAction: 'intake_draft.save' },
       bodyLimit: DRAFT_LIMIT_BYTES,
       schema: { tags: ['hall'], summary: '保存收件草稿（作出受理决定时自动清除）', body: StrictObject({ data: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()) }) },
     },
@@ -148,7 +149,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.delete('/api/hall/draft', { config: { action: 'window.sign_in' }, schema: { tags: ['hall'], summary: '放弃收件草稿' } }, async (request) => {
+  app.delete('/api/hall/draft', { config: { action: 'window.sign_in', auditAction: 'intake_draft.discard' }, schema: { tags: ['hall'], summary: '放弃收件草稿' } }, async (request) => {
     const staffId = staffIdOf(request.actor);
     await request.change(async (trx, audit) => {
       await trx.deleteFrom('intake_drafts').where('staff_id', '=', staffId).execute();

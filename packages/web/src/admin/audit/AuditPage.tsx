@@ -9,6 +9,7 @@ import { LoadMore } from '../../shared/LoadMore.tsx';
 import type { AuditEntry } from '../../shared/types.ts';
 import { useCursorList } from '../../shared/useApi.ts';
 import { useRoleLabel } from '../../workbench/roleLabel.ts';
+import { auditActionLabel, auditTarget } from './labels.ts';
 
 interface SearchValues {
   actor?: string;
@@ -29,9 +30,13 @@ function toQuery(values: SearchValues): Query {
 
 const OUTCOMES = ['success', 'rejected', 'failed', 'error'] as const;
 
+// Fixed widths, so that at 1366 px the table scrolls sideways instead of wrapping names one character a line.
+const WIDTH = { at: 180, actor: 120, role: 140, action: 200, target: 160, ip: 130, requestId: 130, outcome: 100 };
+const TABLE_WIDTH = Object.values(WIDTH).reduce((sum, width) => sum + width, 0);
+
 /** 审计日志: who did what, from where, and whether it succeeded; newest first, paged by cursor. */
 export default function AuditPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
   const roleLabel = useRoleLabel();
   const [form] = Form.useForm<SearchValues>();
   const [query, setQuery] = useState<Query>({});
@@ -92,21 +97,76 @@ export default function AuditPage() {
         dataSource={log.items}
         loading={log.loading}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: TABLE_WIDTH }}
         columns={[
-          { title: t('field.time'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
-          { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? '—' },
+          {
+            title: t('field.time'),
+            dataIndex: 'at',
+            width: WIDTH.at,
+            fixed: 'left',
+            render: (at: string) => formatDateTime(at),
+          },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorName',
+            width: WIDTH.actor,
+            ellipsis: true,
+            render: (name: string | null) => name ?? '—',
+          },
           {
             title: t('field.role'),
             dataIndex: 'actorRole',
+            width: WIDTH.role,
+            ellipsis: true,
             render: (role: string | null) => (role ? actorRoleLabel(role) : '—'),
           },
-          { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.target'), dataIndex: 'target', render: (target: string | null) => target ?? '—' },
-          { title: 'IP', dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: WIDTH.action,
+            render: (action: string) => {
+              const label = auditActionLabel(action, locale);
+              // The code stays visible: it is what the search by action matches.
+              return (
+                <>
+                  <Typography.Text ellipsis={{ tooltip: label ?? action }} style={{ display: 'block' }}>
+                    {label ?? action}
+                  </Typography.Text>
+                  {label && (
+                    <Typography.Text type="secondary" ellipsis={{ tooltip: action }} style={{ display: 'block', fontSize: 12 }}>
+                      {action}
+                    </Typography.Text>
+                  )}
+                </>
+              );
+            },
+          },
+          {
+            title: t('audit.target'),
+            dataIndex: 'target',
+            width: WIDTH.target,
+            render: (raw: string | null) => {
+              if (!raw) return '—';
+              const target = auditTarget(raw, locale);
+              return (
+                <>
+                  <Typography.Text ellipsis={{ tooltip: target.typeLabel }} style={{ display: 'block' }}>
+                    {target.typeLabel}
+                  </Typography.Text>
+                  {target.id && (
+                    <Typography.Text code copyable={{ text: target.id }} title={target.id}>
+                      {target.shortId}
+                    </Typography.Text>
+                  )}
+                </>
+              );
+            },
+          },
+          { title: 'IP', dataIndex: 'ip', width: WIDTH.ip, ellipsis: true, render: (ip: string | null) => ip ?? '—' },
           {
             title: t('audit.requestId'),
             dataIndex: 'requestId',
+            width: WIDTH.requestId,
             render: (id: string | null) =>
               id ? (
                 <Typography.Text code copyable={{ text: id }} title={id}>
@@ -119,6 +179,8 @@ export default function AuditPage() {
           {
             title: t('audit.outcome'),
             dataIndex: 'outcome',
+            width: WIDTH.outcome,
+            fixed: 'right',
             render: (outcome: string) => (
               <Tag color={outcome === 'success' ? 'green' : 'red'}>{outcomeLabel(outcome)}</Tag>
             ),
