@@ -1,6 +1,6 @@
 // 文书: the documents a case's actions issued (受理通知书, 补齐补正告知书, 不予受理决定书, 决定书), for staff and for the
 // applicant who owns the case, each a PDF to view, print or keep.
-import { List, Typography } from 'antd';
+import { Flex, List, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useApi } from '../shared/useApi.ts';
@@ -20,11 +20,15 @@ export function CaseDocuments({ caseId, version }: { caseId: string; version: nu
       locale={{ emptyText: t('documents.empty') }}
       data-testid="case-documents"
       renderItem={(d) => (
-        <List.Item extra={<Typography.Text type="secondary">{formatDateTime(d.issuedAt)}</Typography.Text>}>
-          <a href={d.url} target="_blank" rel="noopener noreferrer" aria-label={`${d.title} ${t('documents.download')}`}>
-            <FilePdfOutlined /> {d.title}
-          </a>{' '}
-          <Typography.Text type="secondary">{d.number}</Typography.Text>
+        <List.Item>
+          <Flex vertical gap={2}>
+            <a href={d.url} target="_blank" rel="noopener noreferrer" aria-label={`${d.title} ${t('documents.download')}`}>
+              <FilePdfOutlined /> {d.title}
+            </a>
+            <Typography.Text type="secondary">
+              {d.number} · {formatDateTime(d.issuedAt)}
+            </Typography.Text>
+          </Flex>
         </List.Item>
       )}
     />

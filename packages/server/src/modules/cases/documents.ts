@@ -129,7 +129,7 @@ const dayOf = (at: Date) => chineseDate(beijingToday(at));
 const ID_LABELS: Record<string, string> = { '111': '居民身份证号码', '001': '统一社会信用代码' };
 
 function limitText(limit: DeadlineLimit): string {
-  if (limit.amount === 0) return '即办（受理当日办结）';
+  if (limit.amount === 0) return '即办件，受理当日办结';
   return `${limit.amount}个${PROMISED_LIMIT_UNITS.label(limit.unit)}`;
 }
 

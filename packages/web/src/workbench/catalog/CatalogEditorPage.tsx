@@ -118,7 +118,7 @@ function GuideEditor({ detail, lookups, reload, session }: EditorProps) {
 
 function GuideForm({ detail, content, lookups, reload, session }: EditorProps & { content: GuideContent }) {
   const { t } = useCatalogAdminText();
-  const { formatDateTime } = useI18n();
+  const { formatDate, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const handleProblem = useProblemHandler();
   const me = useStaffMe();
@@ -322,7 +322,7 @@ function GuideForm({ detail, content, lookups, reload, session }: EditorProps & 
       <BackLink />
       <Typography.Paragraph type="secondary">
         {regionName} · {departmentName}
-        {detail.current && ` · ${t('editor.inForce', { version: detail.current.version, date: detail.current.effectiveFrom ?? '' })}`}
+        {detail.current && ` · ${t('editor.inForce', { version: detail.current.version, date: detail.current.effectiveFrom ? formatDate(detail.current.effectiveFrom) : '' })}`}
       </Typography.Paragraph>
       <EditorNotices detail={detail} canEdit={canEdit} editable={editable} dirty={dirty} />
       {conflict && (

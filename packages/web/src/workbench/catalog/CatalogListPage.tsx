@@ -126,7 +126,7 @@ export default function CatalogListPage() {
             dataIndex: 'domainCode',
             render: (code: string | null) => <span style={NOWRAP}>{code ? (domainName.get(code) ?? code) : '—'}</span>,
           },
-          { title: t('list.version'), dataIndex: 'latestVersion', render: (version: number) => `v${version}` },
+          { title: t('list.version'), dataIndex: 'latestVersion', render: (version: number) => t('list.versionNumber', { version }) },
           {
             title: tApp('field.status'),
             key: 'status',
