@@ -50,6 +50,16 @@ function saveDraft(client: Client, id: string, expectedVersion: number, body: { 
 }
 
 describe('草稿: saved at any time, continued on another device', () => {
+  it('a form key longer than a field key can be is refused by name, and the draft stays as it was', async () => {
+    const created = await draft();
+    const before = await readCase(applicant, created.id);
+    const key = 'k'.repeat(41);
+    const refused = await saveDraft(applicant, created.id, before.version, { formData: { ...FORM_DATA, [key]: 1 } });
+    expect(refused.statusCode).toBe(400);
+    expect(problemOf(refused).errors).toEqual([{ path: `/formData/${key}`, message: '字段名长度不能超过 40 个字符' }]);
+    expect((await readCase(applicant, created.id)).version).toBe(before.version);
+  });
+
   it('a draft saved on a second device replaces the form and the materials, unchecked until submitted, and moves the version on', async () => {
     const created = await draft();
     expect(parseCaseNumber(created.number)).not.toBeNull();

@@ -1,9 +1,17 @@
 // TypeBox helpers: one schema per API shape gives validation, the OpenAPI document and the TypeScript type.
-import { Type, type TProperties, type TObject } from 'typebox';
+import { Type, type TProperties, type TObject, type TSchema } from 'typebox';
 
 /** An object that refuses properties it does not name. */
 export function StrictObject<P extends TProperties>(properties: P, options: { description?: string } = {}): TObject<P> {
   return Type.Object(properties, { additionalProperties: false, ...options });
+}
+
+/**
+ * An object keyed by short names (form field keys, review point ids): the key limit goes in `propertyNames`, since
+ * Type.Record turns its key schema into a pattern that drops maxLength.
+ */
+export function KeyedBy<V extends TSchema>(value: V, options: { description?: string } = {}) {
+  return Type.Record(Type.String(), value, { ...options, propertyNames: { maxLength: 40 }, maxProperties: 200 });
 }
 
 export const Uuid = Type.String({ format: 'uuid' });

@@ -49,6 +49,7 @@ function chineseMessage(e: ErrorObject): string {
     case 'minItems': return `至少需要 ${String(p.limit)} 项`;
     case 'maxItems': return `最多 ${String(p.limit)} 项`;
     case 'uniqueItems': return '不能有重复项';
+    case 'maxProperties': return `最多 ${String(p.limit)} 项`;
     default: return e.message ?? '取值无效';
   }
 }
@@ -57,6 +58,7 @@ function fieldPath(e: ErrorObject, part: string | undefined): string {
   const base = part && part !== 'body' ? `/${part}${e.instancePath}` : e.instancePath;
   if (e.keyword === 'required') return `${base}/${String((e.params as { missingProperty: string }).missingProperty)}`;
   if (e.keyword === 'additionalProperties') return `${base}/${String((e.params as { additionalProperty: string }).additionalProperty)}`;
+  if (e.propertyName !== undefined) return `${base}/${e.propertyName.replaceAll('~', '~0').replaceAll('/', '~1')}`;
   return base || '/';
 }
 
@@ -68,7 +70,9 @@ export function validationErrorsToFields(error: FastifyError): FieldError[] {
   const seen = new Set<string>();
   const fields: FieldError[] = [];
   for (const e of useful.length > 0 ? useful : all) {
-    const field = { path: fieldPath(e, part), message: chineseMessage(e) };
+    // A key that breaks propertyNames (too long) is named by its own path; the keyword's summary adds nothing.
+    if (e.keyword === 'propertyNames') continue;
+    const field = { path: fieldPath(e, part), message: e.propertyName !== undefined ? `字段名${chineseMessage(e)}` : chineseMessage(e) };
     const key = `${field.path}|${field.message}`;
     if (!seen.has(key)) {
       seen.add(key);

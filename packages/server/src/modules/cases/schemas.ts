@@ -1,6 +1,6 @@
 // The API shapes of cases (TypeBox: validation, OpenAPI and types from one source).
 import { Type, type Static } from 'typebox';
-import { NonEmpty, StrictObject } from '../../platform/schemas.ts';
+import { KeyedBy, NonEmpty, StrictObject } from '../../platform/schemas.ts';
 
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: '已上传文件的 SHA-256' });
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -14,7 +14,7 @@ export const ReceivedMaterialInput = StrictObject(
     }),
     count: Type.Integer({ minimum: 0, maximum: 999, description: '份数' }),
     files: Type.Array(Sha256, { maxItems: 20 }),
-    checks: Type.Record(Type.String({ maxLength: 40 }), Type.Boolean(), { description: '审查要点 id → 是否符合' }),
+    checks: KeyedBy(Type.Boolean(), { description: '审查要点 id → 是否符合' }),
     note: Type.Optional(Type.String({ maxLength: 500 })),
   },
   { description: '收取的一项材料' },
@@ -57,7 +57,7 @@ export const CreateCaseBody = StrictObject({
   channel: Type.Union([Type.Literal('window'), Type.Literal('online'), Type.Literal('mobile'), Type.Literal('mail')]),
   applicant: Type.Optional(ApplicantInput),
   agent: Type.Optional(AgentInput),
-  formData: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()),
+  formData: KeyedBy(Type.Unknown()),
   materials: Type.Array(ReceivedMaterialInput, { maxItems: 100 }),
   /** online: submit at once instead of keeping a draft */
   submit: Type.Optional(Type.Boolean()),
@@ -128,7 +128,7 @@ export const MyCasesQuery = StrictObject({
 /** 网上申请草稿: saved as often as the applicant likes, checked against the form only when submitted. */
 export const DraftBody = StrictObject({
   expectedVersion: Type.Integer({ minimum: 1 }),
-  formData: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()),
+  formData: KeyedBy(Type.Unknown()),
   materials: Type.Array(ReceivedMaterialInput, { maxItems: 100 }),
   /** 经办人: who applies for a company account, with the company's authorisation; null removes it */
   agent: Type.Optional(Type.Union([AgentInput, Type.Null()])),

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { beijingToday, parseCaseNumber } from '@onewindow/domain';
 import { AppError, problems } from '../../platform/problem.ts';
-import { StrictObject, Uuid } from '../../platform/schemas.ts';
+import { KeyedBy, StrictObject, Uuid } from '../../platform/schemas.ts';
 import { authorize, type Actor } from '../../platform/policy.ts';
 import { authorizeRead } from '../cases/queries.ts';
 import { warmUpPdf } from '../../platform/pdf.ts';
@@ -131,7 +131,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The policy is the window clerk's; the audit log names the autosave, not a window sign-in.
       config: { action: 'window.sign_in', auditAction: 'intake_draft.save' },
       bodyLimit: DRAFT_LIMIT_BYTES,
-      schema: { tags: ['hall'], summary: '保存收件草稿（作出受理决定时自动清除）', body: StrictObject({ data: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()) }) },
+      schema: { tags: ['hall'], summary: '保存收件草稿（作出受理决定时自动清除）', body: StrictObject({ data: KeyedBy(Type.Unknown()) }) },
     },
     async (request) => {
       const staffId = staffIdOf(request.actor);
