@@ -1,4 +1,4 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { Descriptions, Grid, Table, Typography } from 'antd';
 import type { FormDefinition, FormField } from '@onewindow/domain';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ItemList, Region } from '../shared/types.ts';
@@ -22,12 +22,15 @@ export function FormDataView({ form, values }: Props) {
   const words: ValueWords = { regionName: (code) => regionNames.get(code), formatDate };
   const fields = visibleFields(form.fields, values);
   const empty = <Typography.Text type="secondary">{t('form.empty')}</Typography.Text>;
+  // On a phone a label beside an 18-digit ID number is left one character per line: each label goes above its value.
+  const stacked = Grid.useBreakpoint().sm === false;
 
   return (
     <Descriptions
       bordered
       size="small"
       column={1}
+      layout={stacked ? 'vertical' : 'horizontal'}
       data-testid="case-form-data"
       items={fields.map((field) => ({
         key: field.key,
@@ -41,17 +44,21 @@ export function FormDataView({ form, values }: Props) {
 function FieldTable({ field, value, words }: { field: FormField; value: unknown; words: ValueWords }) {
   const rows = tableRows(value).map((cells, index) => ({ key: index, cells }));
   const columns = field.columns ?? [];
+  // The description list is an HTML table that would grow to fit the widest row; taking no width of its own (and then
+  // all the cell's) lets a table wider than the screen scroll inside the cell instead of widening the page.
   return (
-    <Table
-      size="small"
-      pagination={false}
-      dataSource={rows}
-      scroll={{ x: 'max-content' }}
-      columns={columns.map((column) => ({
-        key: column.key,
-        title: column.label,
-        render: (_value: unknown, row: (typeof rows)[number]) => formatFieldValue(column, row.cells[column.key], words) ?? '—',
-      }))}
-    />
+    <div style={{ width: 0, minWidth: '100%' }}>
+      <Table
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        columns={columns.map((column) => ({
+          key: column.key,
+          title: column.label,
+          render: (_value: unknown, row: (typeof rows)[number]) => formatFieldValue(column, row.cells[column.key], words) ?? '—',
+        }))}
+      />
+    </div>
   );
 }

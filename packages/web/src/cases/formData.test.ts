@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormField } from '@onewindow/domain';
-import { formatFieldValue, tableRows, visibleFields } from './formData.ts';
+import { formatFieldValue, formatYuan, tableRows, visibleFields } from './formData.ts';
 
 const words = { regionName: (code: string) => ({ '1301': '石家庄市' })[code], formatDate: (iso: string) => `D(${iso})` };
 
@@ -12,6 +12,20 @@ describe('form data as staff and applicants read it', () => {
     expect(formatFieldValue({ key: 'r', label: '区划', type: 'region' }, '9999', words)).toBe('9999');
     expect(formatFieldValue({ key: 'd', label: '日期', type: 'date' }, '2026-12-02', words)).toBe('D(2026-12-02)');
     expect(formatFieldValue({ key: 'n', label: '金额', type: 'number' }, 1200, words)).toBe('1200');
+  });
+
+  it('writes an amount in 元 with two decimals, and other numbers as entered', () => {
+    expect(formatFieldValue({ key: 'amount', label: '金额（元）', type: 'number' }, 356.5, words)).toBe('356.50');
+    expect(formatFieldValue({ key: 'rent', label: '月租金(元)', type: 'number' }, 1200, words)).toBe('1200.00');
+    expect(formatFieldValue({ key: 'capital', label: '注册资本（万元）', type: 'number' }, 12.5, words)).toBe('12.5');
+    expect(formatFieldValue({ key: 'area', label: '建筑面积（平方米）', type: 'number' }, 88.5, words)).toBe('88.5');
+  });
+
+  it('never rounds away a decimal the applicant entered', () => {
+    expect(formatYuan(0)).toBe('0.00');
+    expect(formatYuan(-3.5)).toBe('-3.50');
+    expect(formatYuan(356.57)).toBe('356.57');
+    expect(formatYuan(0.125)).toBe('0.125');
   });
 
   it('says nothing was entered for an empty value', () => {

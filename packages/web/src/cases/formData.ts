@@ -20,9 +20,27 @@ export function formatFieldValue(field: FormField, value: unknown, words: ValueW
       return words.regionName(raw) ?? raw;
     case 'date':
       return words.formatDate(raw);
+    case 'number':
+      return isYuanField(field) && typeof value === 'number' ? formatYuan(value) : raw;
     default:
       return raw;
   }
+}
+
+/** A number field is an amount of money in 元 when its label gives 元 as the unit: 金额（元）, not 注册资本（万元）. */
+export function isYuanField(field: FormField): boolean {
+  return field.type === 'number' && /[（(]元[）)]/.test(field.label);
+}
+
+/**
+ * An amount of money in 元 with the 角 and 分 written out: 356.5 → 356.50. More decimals than two are kept as
+ * entered rather than rounded, so the record never says less than the applicant sent.
+ */
+export function formatYuan(amount: number): string {
+  const text = String(amount);
+  if (!Number.isFinite(amount) || /e/i.test(text)) return text;
+  const [whole, fraction = ''] = text.split('.');
+  return fraction.length >= 2 ? text : `${whole}.${fraction.padEnd(2, '0')}`;
 }
 
 /** The fields shown for these values: those a condition hides were not asked for. */

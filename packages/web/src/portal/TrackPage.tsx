@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Button, Descriptions, Flex, Form, Input, Skeleton, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Form, Grid, Input, Skeleton, Typography } from 'antd';
 import { CaseStatusTag } from '../cases/CaseTags.tsx';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
 import type { PublicCase } from '../cases/types.ts';
@@ -61,6 +61,8 @@ function ByNumber() {
   const [found, setFound] = useState<PublicCase | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
+  // On a phone the fields stack, each as wide as the panel: side by side they are wider than the screen.
+  const stacked = Grid.useBreakpoint().sm === false;
 
   function showFieldProblems(error: ApiError) {
     const unplaced = placeFieldErrors(form, error.errors);
@@ -86,9 +88,9 @@ function ByNumber() {
     <>
       <div className="portal-panel">
         <Typography.Paragraph type="secondary">{t('track.intro')}</Typography.Paragraph>
-        <Form<TrackValues> form={form} name="track" layout="inline" onFinish={(values) => void search(values)} style={{ rowGap: 12 }}>
+        <Form<TrackValues> form={form} name="track" layout={stacked ? 'vertical' : 'inline'} onFinish={(values) => void search(values)} style={{ rowGap: 12 }}>
           <Form.Item name="number" label={t('track.number')} rules={[{ required: true, whitespace: true, message: t('track.numberRequired') }]}>
-            <Input placeholder={t('track.numberPlaceholder')} maxLength={50} style={{ width: 280 }} autoComplete="off" />
+            <Input placeholder={t('track.numberPlaceholder')} maxLength={50} style={{ width: stacked ? '100%' : 280 }} autoComplete="off" />
           </Form.Item>
           <Form.Item name="idSuffix" label={t('track.idSuffix')} rules={[{ required: true, pattern: /^\s*[0-9A-Za-z]{6}\s*$/, message: t('track.idSuffixFormat') }]}>
             <Input maxLength={6} style={{ width: 120 }} autoComplete="off" />

@@ -1,7 +1,7 @@
 // 确认提交: everything the application says, each part with a way back to change it, what still blocks submission,
 // the promised date of each 容缺 material with the commitment it makes, and the declaration of truth (承诺) to agree
 // to before 提交申请.
-import { Alert, Button, Checkbox, DatePicker, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Descriptions, Flex, Grid, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { beijingToday, deferralCommitment, maskIdNumber, maskPhone, validateFormData, type FormDefinition, type Material, type PublishedGuide } from '@onewindow/domain';
 import { FormDataView } from '../../cases/FormDataView.tsx';
@@ -42,6 +42,8 @@ export function ConfirmStep(props: Props) {
   // What is left to do once the materials and the form are right: the promised dates, then the declaration.
   const onlyDatesMissing = deferralIssues.length > 0 && missing.length === 0 && formIssues.length === 0 && !handlerIncomplete;
   const hint = onlyDatesMissing ? t('confirm.deferralRequired') : !declared && !blocked ? t('confirm.declarationRequired') : null;
+  // On a phone each label goes above its value, as in the 申请表 below, instead of being squeezed into a narrow column.
+  const stacked = Grid.useBreakpoint().sm === false;
   const commitment = deferred.length > 0 && deferralIssues.length === 0 ? deferralCommitment(deferred.map((m) => ({ name: m.name, dueDate: promisedDates[m.id]! }))) : null;
 
   return (
@@ -50,6 +52,7 @@ export function ConfirmStep(props: Props) {
         bordered
         size="small"
         column={1}
+        layout={stacked ? 'vertical' : 'horizontal'}
         items={[
           { key: 'item', label: t('confirm.item'), children: guide.name },
           { key: 'department', label: t('confirm.department'), children: `${published.departmentName}（${published.regionName}）` },
