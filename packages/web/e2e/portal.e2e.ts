@@ -6,6 +6,7 @@
 // pages are checked with axe-core, and the material slots with a file of the wrong type, one too large and an upload
 // whose connection drops mid-way.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -592,6 +593,25 @@ describe('材料上传', () => {
     }
     expect(await slot(page, EXAM.id).getByTestId('upload-retry').count()).toBe(0);
     expect(uploadRequests).toEqual([]);
+  });
+
+  it('leaving for another portal page right after an upload keeps the file in the draft (the autosave is not dropped)', async () => {
+    const page = await materialsStep();
+    const file = { name: '申请表（离开前）.pdf', mimeType: 'application/pdf', buffer: pdf(`Left right after uploading ${Date.now()}`) };
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    await upload(page, 'application', file);
+    // At once, well within the autosave's two seconds: 我的办件 in the portal's own navigation.
+    await page.getByRole('link', { name: '我的办件' }).first().click();
+    await page.waitForURL('**/portal/cases');
+    const draftsHolding = async () => {
+      const mine = (await (await page.request.get('/api/my/cases')).json()) as { items: { id: string; itemCode: string; status: string }[] };
+      const drafts = mine.items.filter((c) => c.itemCode === ITEM.code && c.status === 'draft');
+      const files = await Promise.all(drafts.map(async (c) => ((await (await page.request.get(`/api/cases/${c.id}`)).json()) as CaseView).materials));
+      return files.filter((materials) => materials.some((m) => m.materialId === 'application' && m.files.some((f) => f.sha256 === sha256))).length;
+    };
+    await expect.poll(draftsHolding, WAIT).toBe(1);
+    // Nothing brought the page back to the application.
+    expect(new URL(page.url()).pathname).toBe('/portal/cases');
   });
 
   it('an upload whose connection drops mid-way goes on from the last chunk the server holds and completes', async () => {

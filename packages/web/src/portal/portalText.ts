@@ -141,7 +141,7 @@ const zh = {
   'delivery.save': '保存送达方式',
   'delivery.saved': '送达方式已保存',
   'delivery.current': '当前选择：{method}',
-  'delivery.none': '尚未选择',
+  'delivery.none': '尚未选择（未选择时到窗口领取）',
   'delivery.fixed': '办理结果已送达，不能再修改送达方式。',
 
   'my.newApplication': '查找事项办理',
@@ -287,7 +287,7 @@ const en: Record<PortalKey, string> = {
   'delivery.save': 'Save delivery choice',
   'delivery.saved': 'Delivery choice saved',
   'delivery.current': 'Chosen: {method}',
-  'delivery.none': 'Not chosen yet',
+  'delivery.none': 'not chosen yet (collected at the window unless you choose)',
   'delivery.fixed': 'The result has been delivered; the delivery choice can no longer change.',
 
   'my.newApplication': 'Find a service',

@@ -113,7 +113,17 @@ export function useDraft({ itemCode, initial, onCreated, onConflict }: Options) 
     setStatus('saved');
   }, []);
 
-  useEffect(() => clearTimer, []);
+  // Leaving for another page of the portal saves what is pending instead of dropping it (an upload or typing of the
+  // last two seconds). The page is gone then: the draft is not put into its address, nor a conflict reloaded into it.
+  useEffect(
+    () => () => {
+      clearTimer();
+      if (!pending.current) return;
+      callbacks.current = { onCreated: () => {}, onConflict: () => {} };
+      void flush().catch(() => null);
+    },
+    [flush],
+  );
 
   /** The version the server now holds, after an action that changed it (submit). */
   const setVersion = useCallback((version: number) => {
