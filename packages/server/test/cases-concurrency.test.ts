@@ -73,18 +73,19 @@ describe('two staff acting on the same version', () => {
     expect(await actionCount(created.id)).toBe(created.version + 1);
   });
 
-  it('of six staff racing on one version, one wins, five get 409 and a single action is written', async () => {
-    const created = await openCase(clerk, windowIntake(itemCode));
-    const racers = [clerk, reviewer, reviewer2, clerk, reviewer, reviewer2];
+  it('of six requests racing on one version, one wins, five get 409 and a single action is written', async () => {
+    // Both reviewers of the step, each sending three times: all entitled to act, so only the race decides.
+    const created = await openCase(clerk, windowIntake(itemCode, { decision: { type: 'accept' } }));
+    const racers = [reviewer, reviewer2, reviewer, reviewer2, reviewer, reviewer2];
     const responses = await Promise.all(
       racers.map((client, i) => client.post(`/api/cases/${created.id}/actions`, {
         expectedVersion: created.version,
-        action: i % 2 === 0 ? { type: 'accept' } : { type: 'refuse', reason: '材料虚假', remedies: '可申请行政复议' },
+        action: i % 2 === 0 ? { type: 'complete_step', opinion: '审核同意' } : { type: 'start_special', kind: '1', reason: '现场核查' },
       })),
     );
     expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect(responses.filter((r) => r.statusCode === 409).map((r) => problemOf(r).code)).toEqual(Array(5).fill('CASE_VERSION_CONFLICT'));
-    expect(await actionCount(created.id)).toBe(2);
+    expect(await actionCount(created.id)).toBe(created.version + 1);
   });
 });
 
