@@ -11,6 +11,12 @@ interface Props {
   staff?: boolean;
 }
 
+// Staff see two more columns, and one line per review point would push 审查要点 out of the case detail's 714 px card (on
+// a 1366 px screen). Below this width the table scrolls; above it, names and review points wrap to fill the card.
+const STAFF_MIN_WIDTH = 640;
+/** Short columns keep their heading on one line when the table is squeezed (no 份/数 one character per line). */
+const oneLineHeading = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 /** 申请材料: each material of the guide, how it was received, and its scans to look at in place. */
 export function MaterialsTable({ caseId, materials, staff = false }: Props) {
   const { t, receivedAs } = useCaseText();
@@ -23,19 +29,21 @@ export function MaterialsTable({ caseId, materials, staff = false }: Props) {
         size="small"
         pagination={false}
         dataSource={materials}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: staff ? STAFF_MIN_WIDTH : 'max-content' }}
         data-testid="case-materials"
         columns={[
           { title: t('materials.name'), dataIndex: 'name' },
           {
             title: t('materials.receivedAs'),
             dataIndex: 'receivedAs',
+            onHeaderCell: oneLineHeading,
             render: (code: string) => <Tag color={code === 'missing' ? 'red' : code === 'deferred' ? 'orange' : undefined}>{receivedAs(code)}</Tag>,
           },
-          { title: t('materials.count'), dataIndex: 'count' },
+          { title: t('materials.count'), dataIndex: 'count', onHeaderCell: oneLineHeading },
           {
             title: t('materials.files'),
             key: 'files',
+            onHeaderCell: oneLineHeading,
             render: (_value: unknown, row: CaseMaterial) => (
               <Flex wrap gap={8} align="center">
                 {row.files.length === 0 && <Typography.Text type="secondary">{t('materials.noFiles')}</Typography.Text>}
@@ -63,6 +71,7 @@ export function MaterialsTable({ caseId, materials, staff = false }: Props) {
                 {
                   title: t('materials.trust'),
                   key: 'trust',
+                  onHeaderCell: oneLineHeading,
                   render: (_value: unknown, row: CaseMaterial) => (row.trustLevel ? t(`trust.${row.trustLevel}`) : '—'),
                 },
                 {

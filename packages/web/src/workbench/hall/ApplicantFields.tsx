@@ -57,24 +57,24 @@ export function ApplicantFields({ applicant, agent, errors, onApplicant, onAgent
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={8}>
-          <Form.Item label={t(`intake.idNumber.${applicant.kind}`)} required {...status('/applicant/idNumber', idProblem)}>
-            <Input value={applicant.idNumber} maxLength={18} autoComplete="off" onChange={(e) => set({ idNumber: e.target.value })} data-testid="applicant-id" />
+          <Form.Item label={t(`intake.idNumber.${applicant.kind}`)} htmlFor="intake-applicant-id" required {...status('/applicant/idNumber', idProblem)}>
+            <Input id="intake-applicant-id" value={applicant.idNumber} maxLength={18} autoComplete="off" onChange={(e) => set({ idNumber: e.target.value })} data-testid="applicant-id" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label={t(`intake.name.${applicant.kind}`)} required {...status('/applicant/name')}>
-            <Input value={applicant.name} maxLength={100} onChange={(e) => set({ name: e.target.value })} data-testid="applicant-name" />
+          <Form.Item label={t(`intake.name.${applicant.kind}`)} htmlFor="intake-applicant-name" required {...status('/applicant/name')}>
+            <Input id="intake-applicant-name" value={applicant.name} maxLength={100} onChange={(e) => set({ name: e.target.value })} data-testid="applicant-name" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label={t('intake.phone')} required {...status('/applicant/phone', applicant.phone && !PHONE.test(applicant.phone) ? '手机号码应为 11 位' : null)}>
-            <Input value={applicant.phone} maxLength={11} inputMode="tel" autoComplete="off" onChange={(e) => set({ phone: e.target.value })} data-testid="applicant-phone" />
+          <Form.Item label={t('intake.phone')} htmlFor="intake-applicant-phone" required {...status('/applicant/phone', applicant.phone && !PHONE.test(applicant.phone) ? '手机号码应为 11 位' : null)}>
+            <Input id="intake-applicant-phone" value={applicant.phone} maxLength={11} inputMode="tel" autoComplete="off" onChange={(e) => set({ phone: e.target.value })} data-testid="applicant-phone" />
           </Form.Item>
         </Col>
         {applicant.kind === 'company' && (
           <Col xs={24} md={8}>
-            <Form.Item label={t('intake.legalRep')} required {...status('/applicant/legalRepresentative')}>
-              <Input value={applicant.legalRepresentative} maxLength={50} onChange={(e) => set({ legalRepresentative: e.target.value })} />
+            <Form.Item label={t('intake.legalRep')} htmlFor="intake-applicant-legal-rep" required {...status('/applicant/legalRepresentative')}>
+              <Input id="intake-applicant-legal-rep" value={applicant.legalRepresentative} maxLength={50} onChange={(e) => set({ legalRepresentative: e.target.value })} />
             </Form.Item>
           </Col>
         )}
@@ -88,18 +88,18 @@ export function ApplicantFields({ applicant, agent, errors, onApplicant, onAgent
       {agent && (
         <Row gutter={12} style={{ marginTop: 12 }}>
           <Col xs={24} md={6}>
-            <Form.Item label={t('intake.agentName')} required {...status('/agent/name')}>
-              <Input value={agent.name} maxLength={50} onChange={(e) => onAgent({ ...agent, name: e.target.value })} />
+            <Form.Item label={t('intake.agentName')} htmlFor="intake-agent-name" required {...status('/agent/name')}>
+              <Input id="intake-agent-name" value={agent.name} maxLength={50} onChange={(e) => onAgent({ ...agent, name: e.target.value })} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label={t('intake.agentId')} required {...status('/agent/idNumber', agentIdProblem)}>
-              <Input value={agent.idNumber} maxLength={18} autoComplete="off" onChange={(e) => onAgent({ ...agent, idNumber: e.target.value })} />
+            <Form.Item label={t('intake.agentId')} htmlFor="intake-agent-id" required {...status('/agent/idNumber', agentIdProblem)}>
+              <Input id="intake-agent-id" value={agent.idNumber} maxLength={18} autoComplete="off" onChange={(e) => onAgent({ ...agent, idNumber: e.target.value })} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label={t('intake.agentPhone')} required {...status('/agent/phone')}>
-              <Input value={agent.phone} maxLength={11} inputMode="tel" onChange={(e) => onAgent({ ...agent, phone: e.target.value })} />
+            <Form.Item label={t('intake.agentPhone')} htmlFor="intake-agent-phone" required {...status('/agent/phone')}>
+              <Input id="intake-agent-phone" value={agent.phone} maxLength={11} inputMode="tel" onChange={(e) => onAgent({ ...agent, phone: e.target.value })} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>

@@ -13,6 +13,11 @@ interface Props {
   onChange: (materialId: string, entry: MaterialEntry) => void;
 }
 
+// The fixed columns (材料 260, 收取方式 150, 份数 80, 扫描件 240) and at least 230 px for 审查要点, whose points wrap: the
+// table fills its card (1042 px on a 1366 px screen) and scrolls sideways only when the card is narrower than this.
+// 'max-content' kept every point on one line and pushed 扫描件 out of sight.
+const CHECKLIST_MIN_WIDTH = 960;
+
 const necessityLabel = (code: string) => MATERIAL_NECESSITY.label(code);
 
 function receivedOptions(material: ChecklistMaterial) {
@@ -29,7 +34,7 @@ export function Checklist({ materials, entries, onChange }: Props) {
       pagination={false}
       dataSource={materials}
       data-testid="checklist"
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: CHECKLIST_MIN_WIDTH }}
       columns={[
         {
           title: t('intake.material'),

@@ -33,6 +33,7 @@ export default function DeskPage() {
             setChanging(false);
             desk.reload();
           }}
+          onCancel={() => setChanging(false)}
         />
       ) : (
         <Tabs
@@ -69,7 +70,8 @@ function WindowBadge({ window, onChange }: { window: SignedInWindow; onChange: (
   );
 }
 
-function WindowPicker({ current, onDone }: { current: SignedInWindow | null; onDone: () => void }) {
+/** Choosing a window; a clerk already at one can also go back to the desk unchanged (取消). */
+function WindowPicker({ current, onDone, onCancel }: { current: SignedInWindow | null; onDone: () => void; onCancel: () => void }) {
   const { t } = useHallText();
   const choices = useApi<{ items: WindowChoice[] }>('/api/hall/windows');
   const [chosen, setChosen] = useState<string | undefined>(current?.id);
@@ -118,6 +120,11 @@ function WindowPicker({ current, onDone }: { current: SignedInWindow | null; onD
         {current && (
           <Button danger loading={busy} onClick={() => run(() => api.delete('/api/hall/sign-in'))}>
             {t('window.signOut')}
+          </Button>
+        )}
+        {current && (
+          <Button disabled={busy} onClick={onCancel}>
+            {t('window.cancel')}
           </Button>
         )}
       </Space>

@@ -49,8 +49,9 @@ export function ItemPicker({ window, value, onChoose }: Props) {
         value: hit.code,
         label: (
           <Flex justify="space-between" gap={8}>
+            {/* The same item is often implemented at the city and at a district by the same bureau: the region tells them apart. */}
             <span>
-              {hit.name} <Typography.Text type="secondary">{hit.department}</Typography.Text>
+              {hit.name} <Typography.Text type="secondary">· {hit.region} · {hit.department}</Typography.Text>
             </span>
             {!serves(window, hit) && <Tag color="red">{t('intake.notServed')}</Tag>}
           </Flex>
