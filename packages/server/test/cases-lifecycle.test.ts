@@ -75,8 +75,11 @@ describe('网上申请: a draft, its submission and the pre-review (预审)', ()
     const created = await openCase(applicant, await onlineApplication(applicant, itemCode));
     expect(created).toMatchObject({ status: 'draft', version: 1, dueDate: null });
 
-    // Nothing is accepted before the applicant submits.
-    await expectRefused(applicant, clerk, created.id, { type: 'accept' }, 409, 'ILLEGAL_TRANSITION');
+    // Nothing is accepted before the applicant submits: until then the draft is the applicant's own, not there for staff.
+    await expectRefused(applicant, clerk, created.id, { type: 'accept' }, 404, 'NOT_FOUND');
+    expect((await clerk.get(`/api/cases/${created.id}`)).statusCode).toBe(404);
+    // Nor may staff submit it for the applicant, who alone makes the declaration of truth.
+    await expectRefused(applicant, clerk, created.id, { type: 'submit' }, 404, 'NOT_FOUND');
     expect((await actOk(applicant, created.id, { type: 'submit', declaration: true })).status).toBe('submitted');
     const accepted = await actOk(clerk, created.id, { type: 'accept', opinion: '预审通过' });
     expect(accepted.status).toBe('in_review');

@@ -131,6 +131,18 @@ describe('two staff acting at once, retries and failures', () => {
     expect(sms.text).toContain(created.number);
   });
 
+  it('a window case shows in the account with the applicant’s ID number only if the phone given at the window is the account’s', async () => {
+    const account = await loginApplicant(t.app, DEMO.person.phone);
+    // Someone who registered with this ID number is not the person at the window giving another phone.
+    const other = await intake(windowIntake(itemCode, { applicant: { ...PERSON, phone: '13912340000' } }));
+    const same = await intake(windowIntake(itemCode));
+    const mine = (await account.get('/api/my/cases', { query: { limit: '100' } })).json<{ items: { id: string }[] }>().items.map((c) => c.id);
+    expect(mine).toContain(same.id);
+    expect(mine).not.toContain(other.id);
+    expect((await account.get(`/api/cases/${other.id}`)).statusCode).toBe(404);
+    expect((await account.post(`/api/cases/${other.id}/actions`, { expectedVersion: other.version, action: { type: 'withdraw', reason: '不办了' } })).statusCode).toBe(404);
+  });
+
   it('anyone can follow a case with its number and the last 6 of the ID number, or the receipt token', async () => {
     const created = await intake(windowIntake(itemCode, { decision: { type: 'accept' } }));
     const visitor = anonymous(t.app);

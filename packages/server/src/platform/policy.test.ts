@@ -36,7 +36,7 @@ const EXPECTED: Record<Action, { anyone?: true; signedIn?: true; owner?: true; r
   'case.edit_own': { owner: true },
   'case.worklist': { roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
   'case.act': { owner: true, roles: ['clerk', 'reviewer', 'hall_manager'] },
-  'case.apply': { owner: true, roles: ['clerk'] },
+  'case.apply': { owner: true },
   'case.intake': { roles: ['clerk'] },
   'case.step': { roles: ['clerk', 'reviewer'] },
   'case.approve_extension': { roles: ['reviewer', 'hall_manager'] },

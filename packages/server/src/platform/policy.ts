@@ -59,7 +59,8 @@ export const POLICY = {
   'case.edit_own': { who: 'owner-or-staff', staff: [] },
   'case.worklist': { who: 'staff', roles: ['clerk', 'reviewer', 'hall_manager', 'supervisor'] },
   'case.act': { who: 'owner-or-staff', staff: ['clerk', 'reviewer', 'hall_manager'] },
-  'case.apply': { who: 'owner-or-staff', staff: ['clerk'] },
+  // The applicant's own steps online: submitting (with the declaration of truth), correcting, withdrawing.
+  'case.apply': { who: 'owner-or-staff', staff: [] },
   // What is brought to the window whoever is due to act: corrected or outstanding materials, a withdrawal.
   'case.intake': { who: 'staff', roles: ['clerk'] },
   // A step of the guide's 办理流程 — 受理 (with 补正 and 不予受理), 审核, 决定, 办结, 送达: the guide names each step's

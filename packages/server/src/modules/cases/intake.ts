@@ -77,6 +77,15 @@ function itemAndAccountBy(column: AccountLookup['column']) {
 const itemAndAccount = { id: itemAndAccountBy('id'), id_number: itemAndAccountBy('id_number'), uscc: itemAndAccountBy('uscc') };
 
 /**
+ * The portal account a window case shows in: the one with the applicant's ID number whose mobile number — proved by SMS
+ * when it registered — is the one the applicant gives at the window. The ID number alone does not do: anyone can
+ * register with another person's number, and would then read and withdraw that person's cases.
+ */
+function accountOfWindowApplicant(account: { id: string; phone: string } | null, phoneGiven: string): string | null {
+  return account && account.phone === phoneGiven.trim() ? account.id : null;
+}
+
+/**
  * The item as it applies today (its implementation and currently effective published guide version), the
  * applicant's account, if any (a person who has an account sees a window case in the portal too), and the staff
  * member's window, in one round trip.
@@ -89,7 +98,7 @@ async function itemApplicantAndDesk(db: Kysely<DB>, actor: Actor, body: CreateCa
   if (!row) throw new AppError(404, 'ITEM_NOT_AVAILABLE', '该事项不存在或当前不可办理', { errors: [{ path: '/itemCode', message: '请确认事项编码，或该事项已停办' }] });
   const { account, desk: deskJson, ...item } = row;
   const desk = deskJson ? windowFromJson(deskJson) : null;
-  if (entered) return { item, desk, applicant: { ...entered, account: account?.id ?? null } };
+  if (entered) return { item, desk, applicant: { ...entered, account: accountOfWindowApplicant(account, entered.phone) } };
   if (!account) throw new Error(`applicant ${lookup.value} of a valid session not found`);
   const idNumber = account.type === 'person' ? account.id_number! : account.uscc!;
   const applicant: ApplicantData = {

@@ -30,6 +30,8 @@ export function caseScopes(row: CaseRow): ResourceScope[] {
 
 /** May the caller see this case? Staff in any of its scopes, or who acted on it; the applicant who owns it. */
 export async function authorizeRead(db: Executor, request: FastifyRequest, row: CaseRow): Promise<void> {
+  // A draft is the applicant's own until submitted: to staff it is not there yet.
+  if (row.status === 'draft' && request.actor.kind === 'staff') throw problems.notFound('办件');
   if (caseScopes(row).some((scope) => authorize(request.actor, 'case.read', scope) === 'allow')) return;
   if (request.actor.kind === 'staff') {
     const handled = await db.selectFrom('case_handlers').select('case_id').where('staff_id', '=', request.actor.id).where('case_id', '=', row.id).executeTakeFirst();
@@ -207,9 +209,9 @@ export async function applicantCases(db: Executor, applicantId: string, query: {
   };
 }
 
-/** The search box and filters, the same for every box. */
+/** The search box and filters, the same for every box; never a draft, which is the applicant's own until submitted. */
 function filters(query: WorklistQuery): Expression<SqlBool> {
-  const parts = [sql`true`];
+  const parts = [sql`cases.status <> 'draft'`];
   if (query.q) {
     const text = `%${query.q.trim().replace(LIKE_ESCAPE, '\\$&')}%`;
     parts.push(sql`(cases.number LIKE ${text} OR cases.applicant_name LIKE ${text})`);
