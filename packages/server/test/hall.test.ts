@@ -2,7 +2,7 @@
 // draft survives until the decision; a notice's number or QR code finds the case; results are handed out at the
 // window against the collector's identity and signature; the desk counts the day's work.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStaff, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
+import { addStaff, createTestApp, DEMO, latestAudit, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
 import { allMaterials, caseGuide, PERSON, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import { actOk, openCase, pickupBy, problemOf, readCase, signInAtWindow } from './fixtures/case-api.ts';
 
@@ -166,5 +166,62 @@ describe('correction at the window and the unified result window', () => {
     expect(counts.delivered).toBeGreaterThanOrEqual(1);
     expect(counts.averageHandlingSeconds).not.toBeNull();
     expect(desk.desk!.intakeToday.length).toBe(counts.received);
+  });
+});
+
+describe('a clerk who may no longer work at a window leaves it', () => {
+  let manager: Client;
+
+  beforeAll(async () => {
+    manager = await loginStaff(t.app, 'hallmgr');
+  });
+
+  const windowOf = async (staffId: string) => (await t.db.selectFrom('window_sign_ins').select('window_id').where('staff_id', '=', staffId).executeTakeFirst())?.window_id;
+
+  /** A new clerk of 石家庄市, signed in at a window of its hall. */
+  async function clerkAtWindow(username: string, number: string) {
+    const id = await addStaff(t.app, { username, roles: [{ role: 'clerk', regionCode: '1301' }] });
+    const windowId = await signInAtWindow(t, await loginStaff(t.app, username), number);
+    return { id, windowId };
+  }
+
+  it('deactivating a clerk frees their window for a colleague, and the audit record names it', async () => {
+    const leaving = await clerkAtWindow('clerk_leaving', 'B02');
+    expect((await manager.patch(`/api/org/staff/${leaving.id}`, { active: false })).statusCode).toBe(200);
+    expect(await windowOf(leaving.id)).toBeUndefined();
+    expect((await latestAudit(t.db)).detail).toMatchObject({ active: false, leftWindowId: leaving.windowId });
+
+    await addStaff(t.app, { username: 'clerk_after', roles: [{ role: 'clerk', regionCode: '1301' }] });
+    await signInAtWindow(t, await loginStaff(t.app, 'clerk_after'), 'B02');
+  });
+
+  it('a clerk whose roles no longer make them a clerk of the hall’s region leaves; one who still is stays', async () => {
+    const moved = await clerkAtWindow('clerk_moved', 'B01');
+    const alsoReviewer = await manager.patch(`/api/org/staff/${moved.id}`, { roles: [{ role: 'clerk', regionCode: '1301' }, { role: 'reviewer', regionCode: '1301' }] });
+    expect(alsoReviewer.statusCode).toBe(200);
+    expect((await manager.patch(`/api/org/staff/${moved.id}`, { name: '调岗前' })).statusCode).toBe(200);
+    expect(await windowOf(moved.id)).toBe(moved.windowId);
+
+    const toReviewer = await manager.patch(`/api/org/staff/${moved.id}`, { roles: [{ role: 'reviewer', regionCode: '1301' }] });
+    expect(toReviewer.statusCode).toBe(200);
+    expect(await windowOf(moved.id)).toBeUndefined();
+
+    // A clerk of a district does not cover the city's hall either.
+    const toDistrict = await clerkAtWindow('clerk_district', 'B01');
+    expect((await manager.patch(`/api/org/staff/${toDistrict.id}`, { roles: [{ role: 'clerk', regionCode: '130102' }] })).statusCode).toBe(200);
+    expect(await windowOf(toDistrict.id)).toBeUndefined();
+  });
+
+  it('a sign-in left behind by a deactivated clerk does not hold the window', async () => {
+    const stale = await clerkAtWindow('clerk_stale', 'D01');
+    // As a deactivation before this rule would have left it.
+    await t.db.updateTable('staff').set({ active: false }).where('id', '=', stale.id).execute();
+    await addStaff(t.app, { username: 'clerk_next', roles: [{ role: 'clerk', regionCode: '1301' }] });
+    const next = await loginStaff(t.app, 'clerk_next');
+    const windows = (await next.get('/api/hall/windows')).json<{ items: { id: string; occupant: unknown }[] }>().items;
+    expect(windows.find((w) => w.id === stale.windowId)?.occupant).toBeNull();
+
+    await signInAtWindow(t, next, 'D01');
+    expect(await windowOf(stale.id)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '@onewindow/domain';
 import type { DB } from '../src/db/schema.ts';
+import { uniqueViolation } from '../src/modules/org/queries.ts';
 import { anonymous, createTestApp, loginStaff, snapshotCounts, type Client, type Response, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -329,6 +330,54 @@ describe('staff (工作人员)', () => {
     expect(res.json().errors).toEqual([{ path: '/roles/0/role', message: '只有系统管理员可以授予系统管理员角色' }]);
     const roles = await t.db.selectFrom('staff_roles').select('role').where('staff_id', '=', clerkId).execute();
     expect(roles).toEqual([{ role: 'clerk' }]);
+  });
+
+  it('the same role assignment twice is refused on its /roles/<i> before anything is written', async () => {
+    const twice = [{ role: 'clerk', regionCode: '1301' }, { role: 'clerk', regionCode: '1301', departmentId: null }];
+    const created = await refusedWithoutChange(() => manager.post('/api/org/staff', newStaff({ username: 'twice', roles: twice })));
+    expect(created.statusCode).toBe(400);
+    expect(created.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/roles/1', message: '重复的岗位' }] });
+
+    const clerkId = (await t.db.selectFrom('staff').select('id').where('username', '=', 'clerk').executeTakeFirstOrThrow()).id;
+    const edited = await refusedWithoutChange(() =>
+      manager.patch(`/api/org/staff/${clerkId}`, { roles: [{ role: 'reviewer', regionCode: '1301' }, { role: 'clerk', regionCode: '1301' }, { role: 'reviewer', regionCode: '1301' }] }),
+    );
+    expect(edited.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/roles/2', message: '重复的岗位' }] });
+    expect(await t.db.selectFrom('staff_roles').select('role').where('staff_id', '=', clerkId).execute()).toEqual([{ role: 'clerk' }]);
+  });
+
+  it('only a collision on the username constraint is reported on /username; another unique violation is not blamed on it', () => {
+    const onUsername = uniqueViolation('/username', '该用户名已被使用', 'staff_username_key');
+    const thrownBy = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return error;
+      }
+      throw new Error('nothing was thrown');
+    };
+    const elsewhere = Object.assign(new Error('duplicate key value violates unique constraint "staff_pkey"'), { code: '23505', constraint: 'staff_pkey' });
+    expect(thrownBy(() => onUsername(elsewhere))).toBe(elsewhere);
+    expect(thrownBy(() => onUsername({ code: '23505', constraint: 'staff_username_key' }))).toMatchObject({
+      status: 409, code: 'ALREADY_EXISTS', options: { errors: [{ path: '/username', message: '该用户名已被使用' }] },
+    });
+  });
+
+  it('a hall manager may not change a system administrator whose roles lie in their city; a system administrator may', async () => {
+    const created = await admin.post('/api/org/staff', newStaff({ username: 'cityadmin', roles: [{ role: 'system_admin', regionCode: '1301' }] }));
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    for (const change of [{ active: false }, { roles: [{ role: 'clerk', regionCode: '1301' }] }, { name: '改名', phone: '13900001111' }]) {
+      const res = await refusedWithoutChange(() => manager.patch(`/api/org/staff/${id}`, change));
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'SYSTEM_ADMIN_PROTECTED', title: '系统管理员的账号、角色和启停只能由系统管理员修改' });
+    }
+    expect(await t.db.selectFrom('staff').select(['name', 'phone', 'active']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ name: '新窗口', phone: '13912345678', active: true });
+    expect(await t.db.selectFrom('staff_roles').select(['role', 'region_code']).where('staff_id', '=', id).execute()).toEqual([{ role: 'system_admin', region_code: '1301' }]);
+
+    const byAdmin = await admin.patch(`/api/org/staff/${id}`, { active: false });
+    expect(byAdmin.statusCode).toBe(200);
+    expect(byAdmin.json()).toMatchObject({ active: false, roles: [{ role: 'system_admin', regionCode: '1301' }] });
   });
 
   it('a system administrator creating another one gets a one-time TOTP secret for them', async () => {

@@ -26,14 +26,14 @@ function staffIdOf(actor: Actor): string {
 export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
   let warmUp: Promise<void> | undefined;
 
-  /** The windows of halls in the clerk's regions, with who is signed in at each. */
+  /** The windows of halls in the clerk's regions, with who is signed in at each (a deactivated colleague holds none). */
   async function windowChoices(actor: Actor) {
     const rows = await app.db
       .selectFrom('windows as w')
       .innerJoin('halls as h', 'h.id', 'w.hall_id')
       .leftJoin('window_sign_ins as s', 's.window_id', 'w.id')
-      .leftJoin('staff', 'staff.id', 's.staff_id')
-      .select(['w.id', 'w.number', 'w.name', 'w.kind', 'h.id as hall_id', 'h.name as hall_name', 'h.region_code', 's.staff_id', 'staff.name as occupant'])
+      .leftJoin('staff', (join) => join.onRef('staff.id', '=', 's.staff_id').on('staff.active', '=', true))
+      .select(['w.id', 'w.number', 'w.name', 'w.kind', 'h.id as hall_id', 'h.name as hall_name', 'h.region_code', 'staff.id as staff_id', 'staff.name as occupant'])
       .where('w.active', '=', true)
       .orderBy('h.name')
       .orderBy('w.number')
@@ -85,15 +85,16 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .innerJoin('halls as h', 'h.id', 'w.hall_id')
           .leftJoin('window_sign_ins as s', 's.window_id', 'w.id')
           .leftJoin('staff', 'staff.id', 's.staff_id')
-          .select(['w.id', 'w.number', 'w.active', 'h.region_code', 's.staff_id', 'staff.name as occupant'])
+          .select(['w.id', 'w.number', 'w.active', 'h.region_code', 's.staff_id', 'staff.name as occupant', 'staff.active as occupant_active'])
           .where('w.id', '=', request.body.windowId)
           .executeTakeFirst();
         if (!window || !window.active) throw problems.field('/windowId', '窗口不存在或已停用');
         request.authorize({ regionCode: window.region_code });
-        if (window.staff_id && window.staff_id !== staffId) {
+        if (window.staff_id && window.staff_id !== staffId && window.occupant_active) {
           throw new AppError(409, 'WINDOW_OCCUPIED', `${window.number} 窗口已由${window.occupant}登录，请选择其他窗口或请其先退出`);
         }
-        await trx.deleteFrom('window_sign_ins').where('staff_id', '=', staffId).execute();
+        // The clerk leaves their old window; a deactivated colleague's sign-in, should one remain, gives way.
+        await trx.deleteFrom('window_sign_ins').where((eb) => eb.or([eb('staff_id', '=', staffId), eb('window_id', '=', window.id)])).execute();
         await trx.insertInto('window_sign_ins').values({ staff_id: staffId, window_id: window.id }).execute();
         audit({ targetType: 'window', targetId: window.id, detail: { number: window.number } });
       });

@@ -25,10 +25,15 @@ export function inRegionRoots(code: string, roots: string[] | 'all'): boolean {
   return roots === 'all' || roots.some((root) => code.startsWith(root));
 }
 
-/** Turns a unique-constraint violation (SQLSTATE 23505) into a 409 on the field that collided. */
-export function uniqueViolation(path: string, message: string) {
+/**
+ * Turns a unique-constraint violation (SQLSTATE 23505) into a 409 on the field that collided. Where the table has other
+ * unique constraints, name the field's own: a violation of any other is not this field's and is rethrown.
+ */
+export function uniqueViolation(path: string, message: string, constraint?: string) {
   return (error: unknown): never => {
-    if ((error as { code?: string }).code === '23505') throw problems.conflict('ALREADY_EXISTS', '记录已存在', [{ path, message }]);
+    const violation = error as { code?: string; constraint?: string };
+    const isThisField = violation.code === '23505' && (constraint === undefined || violation.constraint === constraint);
+    if (isThisField) throw problems.conflict('ALREADY_EXISTS', '记录已存在', [{ path, message }]);
     throw error;
   };
 }

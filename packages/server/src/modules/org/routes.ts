@@ -4,18 +4,23 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { maskPhone, parentRegionCode, passwordWeakness, regionLevel, validateMobile, validateUscc, ROLE_CODES, USERNAME_PATTERN, WINDOW_NUMBER_PATTERN, DOMAIN_CODE_PATTERN, type Role } from '@onewindow/domain';
-import { problems, type FieldError } from '../../platform/problem.ts';
-import { regionRootsFor, ROLES_ONLY_SYSTEM_ADMIN_GRANTS } from '../../platform/policy.ts';
+import { AppError, problems, type FieldError } from '../../platform/problem.ts';
+import { regionRootsFor, ROLES_ONLY_SYSTEM_ADMIN_GRANTS, type Actor } from '../../platform/policy.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { StrictObject, NonEmpty, IdParams, RegionCode, Uuid } from '../../platform/schemas.ts';
 import { describeRoles } from '../identity/me.ts';
 import { newTotpSecret, totpUri } from '../identity/credentials.ts';
+import { releaseWindowIfBarred } from '../hall/sign-in.ts';
 import { inRegionRoots, loadRegion, loadDepartment, loadHall, uniqueViolation } from './queries.ts';
 
 const WindowNumber = Type.String({ pattern: WINDOW_NUMBER_PATTERN, description: '窗口编号，如 A01' });
 const WindowKind = Type.Union([Type.Literal('comprehensive'), Type.Literal('domain')], { description: 'comprehensive 综合窗口 / domain 分领域窗口' });
 const RoleCode = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
 const RoleAssignmentBody = StrictObject({ role: RoleCode, regionCode: RegionCode, departmentId: Type.Optional(Type.Union([Uuid, Type.Null()])) });
+/** PostgreSQL's name for the UNIQUE on staff.username (0001_foundation.sql). */
+const STAFF_USERNAME_CONSTRAINT = 'staff_username_key';
+
+const isSystemAdmin = (actor: Actor) => actor.kind === 'staff' && actor.roles.some((r) => r.role === 'system_admin');
 
 export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // ---- regions 行政区划 ----
@@ -357,12 +362,16 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /**
    * Role assignments a manager may grant: each inside their own scope, departments in the assignment's region, and
-   * system_admin only by a system administrator.
+   * system_admin only by a system administrator. Each at most once: staff_roles holds an assignment once.
    */
   const checkAssignments = async (request: FastifyRequest, roles: { role: Role; regionCode: string; departmentId?: string | null }[]) => {
     const errors: FieldError[] = [];
-    const grantorIsSystemAdmin = request.actor.kind === 'staff' && request.actor.roles.some((r) => r.role === 'system_admin');
+    const grantorIsSystemAdmin = isSystemAdmin(request.actor);
+    const seen = new Set<string>();
     for (const [i, a] of roles.entries()) {
+      const key = `${a.role}/${a.regionCode}/${a.departmentId ?? ''}`;
+      if (seen.has(key)) errors.push({ path: `/roles/${i}`, message: '重复的岗位' });
+      seen.add(key);
       if (ROLES_ONLY_SYSTEM_ADMIN_GRANTS.includes(a.role) && !grantorIsSystemAdmin) errors.push({ path: `/roles/${i}/role`, message: '只有系统管理员可以授予系统管理员角色' });
       const region = await app.db.selectFrom('regions').select('code').where('code', '=', a.regionCode).executeTakeFirst();
       if (!region) errors.push({ path: `/roles/${i}/regionCode`, message: '区划不存在' });
@@ -377,10 +386,17 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return roles.map((a) => ({ role: a.role, region_code: a.regionCode, department_id: a.departmentId ?? null }));
   };
 
-  /** Staff are managed by whoever covers every region their roles are in. */
+  /**
+   * Staff are managed by whoever covers every region their roles are in; a system administrator only by another one,
+   * else a hall manager whose city holds one of their roles could lock them out or take their roles.
+   */
   const authorizeStaffTarget = async (request: FastifyRequest, staffId: string) => {
-    const regions = await app.db.selectFrom('staff_roles').select('region_code').where('staff_id', '=', staffId).execute();
-    for (const r of regions) request.authorize({ regionCode: r.region_code });
+    const assignments = await app.db.selectFrom('staff_roles').select(['role', 'region_code']).where('staff_id', '=', staffId).$narrowType<{ role: Role }>().execute();
+    for (const a of assignments) request.authorize({ regionCode: a.region_code });
+    const protectedTarget = assignments.some((a) => ROLES_ONLY_SYSTEM_ADMIN_GRANTS.includes(a.role));
+    if (protectedTarget && !isSystemAdmin(request.actor)) {
+      throw new AppError(403, 'SYSTEM_ADMIN_PROTECTED', '系统管理员的账号、角色和启停只能由系统管理员修改');
+    }
   };
 
   app.get(
@@ -425,7 +441,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .values({ username: b.username, name: b.name, phone: b.phone, password_hash: passwordHash, totp_secret: totpSecret, totp_enabled: needsTotp, totp_last_step: null })
           .returning('id')
           .executeTakeFirstOrThrow()
-          .catch(uniqueViolation('/username', '该用户名已被使用'));
+          .catch(uniqueViolation('/username', '该用户名已被使用', STAFF_USERNAME_CONSTRAINT));
         await trx.insertInto('staff_roles').values(roles.map((r) => ({ ...r, staff_id: row.id }))).execute();
         audit({ targetType: 'staff', targetId: row.id, detail: { username: b.username, roles: b.roles } });
         return row.id;
@@ -460,13 +476,16 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw problems.field('/roles', '授予系统管理员角色前，该人员须先在“账号安全”中绑定动态口令');
       }
       await request.change(async (trx, audit) => {
-        await trx.updateTable('staff').set({ name: b.name, phone: b.phone, active: b.active }).where('id', '=', target.id).execute();
+        const fields = { name: b.name, phone: b.phone, active: b.active };
+        // A change of roles alone sets no column, and an empty SET is not SQL.
+        if (Object.values(fields).some((v) => v !== undefined)) await trx.updateTable('staff').set(fields).where('id', '=', target.id).execute();
         if (roles) {
           await trx.deleteFrom('staff_roles').where('staff_id', '=', target.id).execute();
           await trx.insertInto('staff_roles').values(roles.map((r) => ({ ...r, staff_id: target.id }))).execute();
         }
         if (b.active === false) await trx.deleteFrom('sessions').where('subject_id', '=', target.id).execute();
-        audit({ targetType: 'staff', targetId: target.id, detail: { ...b, phone: b.phone ? maskPhone(b.phone) : undefined } });
+        const leftWindowId = await releaseWindowIfBarred(trx, target.id);
+        audit({ targetType: 'staff', targetId: target.id, detail: { ...b, phone: b.phone ? maskPhone(b.phone) : undefined, leftWindowId: leftWindowId ?? undefined } });
       });
       app.sessionCache.forgetSubject(target.id);
       return (await staffList({ ids: [target.id] }))[0];
