@@ -219,9 +219,9 @@ describe('sessions and CSRF', () => {
 
 describe('applicant registration and login', () => {
   /** Asks for a registration code and reads it from the SMS outbox once the dispatcher has delivered it. */
-  async function requestCode(phone: string): Promise<string> {
-    const res = await anonymous(t.app).post('/api/auth/applicant/sms-code', { phone, purpose: 'register' });
-    expect(res.statusCode).toBe(202);
+  async function requestCode(phone: string, remoteAddress?: string): Promise<string> {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/applicant/sms-code', payload: { phone, purpose: 'register' }, remoteAddress });
+    expect(res.statusCode, res.body).toBe(202);
     const message = await waitFor(
       () => t.db.selectFrom('sms_outbox').selectAll().where('phone', '=', phone).where('status', '=', 'sent').orderBy('id', 'desc').executeTakeFirst(),
       `the SMS to ${phone} to be sent`,
@@ -332,6 +332,19 @@ describe('applicant registration and login', () => {
     const idTaken = await anonymous(t.app).post('/api/auth/applicant/register', person('13900000107', DEMO.person.idNumber, code));
     expect(idTaken.statusCode).toBe(409);
     expect(idTaken.json().errors).toEqual([{ path: '/idNumber', message: '该身份证号码已注册' }]);
+  });
+
+  it('two registrations of one ID number at once: one account is made, the other is told the number is registered (409, never 500)', async () => {
+    const idNumber = residentId('13010219850101128');
+    // From an address of their own: the codes the other specs asked for count against 127.0.0.1's limit.
+    const codes = await Promise.all(['13900000118', '13900000119'].map((phone) => requestCode(phone, '10.0.0.8')));
+    const responses = await Promise.all([
+      anonymous(t.app).post('/api/auth/applicant/register', person('13900000118', idNumber, codes[0]!)),
+      anonymous(t.app).post('/api/auth/applicant/register', person('13900000119', idNumber, codes[1]!)),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(responses.find((r) => r.statusCode === 409)!.json().errors).toEqual([{ path: '/idNumber', message: '该身份证号码已注册' }]);
+    expect(await t.db.selectFrom('applicants').select('id').where('id_number', '=', idNumber).execute()).toHaveLength(1);
   });
 
   it('a company with a wrong unified social credit code or no legal representative is refused field by field', async () => {

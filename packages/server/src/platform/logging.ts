@@ -1,5 +1,6 @@
 // Structured logs (pino via Fastify) with request ids; ID numbers and phones are masked wherever they appear.
 import type { FastifyServerOptions } from 'fastify';
+import { stdSerializers } from 'pino';
 import { maskPersonalText } from '@onewindow/domain';
 
 function maskDeep(value: unknown, depth = 0): unknown {
@@ -24,6 +25,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       },
     },
     serializers: {
+      // An error's message and details may quote data (PostgreSQL: "Key (id_number)=(…) already exists").
+      err: (error: Error) => maskDeep({ ...stdSerializers.err(error) }) as ReturnType<typeof stdSerializers.err>,
       req: (req: { id: string; method: string; url: string; ip?: string }) => ({
         id: req.id,
         method: req.method,

@@ -26,6 +26,24 @@ const invalidCredentials = () => new AppError(401, 'AUTH_INVALID_CREDENTIALS', '
 const locked = (minutes: number) =>
   new AppError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`);
 
+/** What is already registered, said the same whether found before the insert or by its unique constraint. */
+const ALREADY_REGISTERED = {
+  phone: { path: '/phone', message: '该手机号已注册，请直接登录' },
+  idNumber: { path: '/idNumber', message: '该身份证号码已注册' },
+  uscc: { path: '/uscc', message: '该统一社会信用代码已注册' },
+};
+
+/** Two registrations of the same number at once: the second is told so, like one checked before it (not a 500). */
+function registeredMeanwhile(error: unknown): never {
+  const violation = error as { code?: string; constraint?: string };
+  const byConstraint: Record<string, { path: string; message: string }> = {
+    applicants_phone_key: ALREADY_REGISTERED.phone, applicants_id_number_key: ALREADY_REGISTERED.idNumber, applicants_uscc_key: ALREADY_REGISTERED.uscc,
+  };
+  const field = byConstraint[violation.constraint ?? ''];
+  if (violation.code === '23505' && field) throw problems.conflict('APPLICANT_EXISTS', '账号已存在', [field]);
+  throw error;
+}
+
 export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { lockout } = app.config;
 
@@ -191,9 +209,9 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .where((eb) => eb.or([eb('phone', '=', b.phone), ...(idNumber ? [eb('id_number', '=', idNumber)] : []), ...(uscc ? [eb('uscc', '=', uscc)] : [])]))
         .execute();
       const conflicts: FieldError[] = [];
-      if (taken.some((t) => t.phone === b.phone)) conflicts.push({ path: '/phone', message: '该手机号已注册，请直接登录' });
-      if (idNumber && taken.some((t) => t.id_number === idNumber)) conflicts.push({ path: '/idNumber', message: '该身份证号码已注册' });
-      if (uscc && taken.some((t) => t.uscc === uscc)) conflicts.push({ path: '/uscc', message: '该统一社会信用代码已注册' });
+      if (taken.some((t) => t.phone === b.phone)) conflicts.push(ALREADY_REGISTERED.phone);
+      if (idNumber && taken.some((t) => t.id_number === idNumber)) conflicts.push(ALREADY_REGISTERED.idNumber);
+      if (uscc && taken.some((t) => t.uscc === uscc)) conflicts.push(ALREADY_REGISTERED.uscc);
       if (conflicts.length > 0) throw problems.conflict('APPLICANT_EXISTS', '账号已存在', conflicts);
 
       const passwordHash = await hashPassword(b.password);
@@ -214,7 +232,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
             phone_verified_at: new Date(),
           })
           .returning(['id', 'name'])
-          .executeTakeFirstOrThrow();
+          .executeTakeFirstOrThrow()
+          .catch(registeredMeanwhile);
         audit({ targetId: created.id, detail: { kind: b.kind, idNumber: idNumber ? maskIdNumber(idNumber) : undefined, uscc: uscc ? maskUscc(uscc) : undefined } });
         const csrfToken = await startSession(trx, request, reply, { kind: 'applicant', id: created.id });
         return { result, created: { ...created, csrfToken } };
