@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday, type GuideContent } from '@onewindow/domain';
 import { writeCatalogWorkbook, type WorkbookRow } from '../src/modules/catalog/excel.ts';
 import { renderGuidePdf } from '../src/modules/catalog/guide-pdf.ts';
-import { addStaff, anonymous, latestAudit, loginStaff, snapshotCounts, type Client, type TestApp, createTestApp } from './harness.ts';
+import { addStaff, anonymous, DEMO, latestAudit, loginApplicant, loginStaff, snapshotCounts, type Client, type TestApp, createTestApp } from './harness.ts';
+import { uploaded } from './fixtures/case-api.ts';
 import { validGuide } from './fixtures/guide.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -308,6 +309,25 @@ describe('Excel template, export and import', () => {
     expect(byCity.statusCode).toBe(422);
     const errors = byCity.json<{ errors: { row: number; column: string; message: string }[] }>().errors;
     expect(errors).toEqual([expect.objectContaining({ row: 3, column: '实施编码', message: expect.stringContaining('已提交待发布') })]);
+  });
+
+  it('a workbook may name only catalogue files: an applicant’s upload is an error on its cell, a catalogue upload imports', async () => {
+    const applicant = await loginApplicant(t.app, DEMO.person.phone);
+    const scan = await uploaded(applicant, '身份证.pdf', Buffer.from('%PDF-1.4\n% an applicant’s scan named in a workbook\n%%EOF\n'), 'application/pdf');
+    const { payload, headers } = multipart('结果样本.pdf', Buffer.from('%PDF-1.4\n% a result sample for the workbook\n%%EOF\n'), 'application/pdf');
+    const sample = await catalog.post('/api/catalog/files', payload, { headers });
+    expect(sample.statusCode, sample.body).toBe(201);
+    const row = (resultSample: string): WorkbookRow => ({ code: 'FIL-130100-0001', regionCode: '1301', departmentUscc: department.uscc, content: validGuide({ resultSample }) });
+
+    const before = await snapshotCounts(t.db, ['catalog_implementations', 'guide_versions']);
+    const refused = await importWorkbook(catalog, await catalogWorkbook([row(scan.sha256)]));
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json<{ errors: unknown[] }>().errors).toEqual([expect.objectContaining({ sheet: '事项', row: 2, column: '结果样本', message: expect.stringContaining('未找到该附件') })]);
+    expect(await snapshotCounts(t.db, ['catalog_implementations', 'guide_versions'])).toEqual(before);
+
+    const accepted = await importWorkbook(catalog, await catalogWorkbook([row(sample.json<{ sha256: string }>().sha256)]));
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ created: 1 });
   });
 
   it('refuses a file that is not an Excel workbook by its content, and one over 20 MB', async () => {

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { beijingToday, sampleGuide, type GuideContent } from '@onewindow/domain';
-import { anonymous, createTestApp, loginStaff, type Client, type TestApp } from './harness.ts';
+import { anonymous, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
+import { uploaded } from './fixtures/case-api.ts';
 
 let t: TestApp;
 let editor: Client;
@@ -110,6 +111,25 @@ describe('published versions', () => {
     await publish(id);
     expect((await anonymous(t.app).get('/api/catalog/items/T00005-1301')).json().guide.consultPhone).toBe('0311-88888888');
     expect((await anonymous(t.app).get('/api/catalog/items/T00005-1301/versions/1')).json().guide.consultPhone).toBe('0311-12345');
+  });
+
+  it('a version number beyond any the database can hold is a 400 on that field, for the public and for staff', async () => {
+    const id = await createItem('T00018-1301', sampleGuide({ name: '版本号越界测试事项' }));
+    await publish(id);
+    for (const url of ['/api/catalog/items/T00018-1301/versions/99999999999', '/api/catalog/items/T00018-1301/versions/99999999999/guide.pdf']) {
+      const r = await anonymous(t.app).get(url);
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().errors, url).toEqual([expect.objectContaining({ path: '/params/version' })]);
+    }
+    const diff = await editor.get(`/api/catalog/implementations/${id}/diff`, { query: { from: '1', to: '2147483648' } });
+    expect(diff.statusCode).toBe(400);
+    expect(diff.json().errors).toEqual([expect.objectContaining({ path: '/querystring/to' })]);
+    const page = await editor.get('/api/catalog/implementations', { query: { page: '1e21' } });
+    expect(page.statusCode).toBe(400);
+    expect(page.json().errors).toEqual([expect.objectContaining({ path: '/querystring/page' })]);
+    const popular = await editor.post('/api/catalog/implementations', { code: 'T00019-1301', regionCode: '1301', departmentId, popularity: 2 ** 31, content: sampleGuide() });
+    expect(popular.statusCode).toBe(400);
+    expect(popular.json().errors).toEqual([expect.objectContaining({ path: '/popularity' })]);
   });
 
   it('withdrawing (停用) hides the item but keeps its history; reinstating brings it back', async () => {
@@ -280,5 +300,50 @@ describe('guide files (blank forms, samples)', () => {
     expect((await anonymous(t.app).get(`/api/catalog/files/${sha256}`)).statusCode).toBe(404);
     await publish(await createItem('T00014-1301', sampleGuide({ name: '结果样本测试事项', resultSample: sha256 })));
     expect((await anonymous(t.app).get(`/api/catalog/files/${sha256}`)).statusCode).toBe(200);
+  });
+
+  it('a file too short to be any accepted type (2 bytes) is refused as a wrong type, not a server error', async () => {
+    const r = await upload(Buffer.from('PK'), '空白表格.docx');
+    expect(r.statusCode, r.body).toBe(415);
+    expect(r.json()).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', errors: [{ path: '/file' }] });
+  });
+
+  it('a guide may name only catalogue files: an applicant’s upload as a blank form, sample or result sample is refused on its path', async () => {
+    const applicant = await loginApplicant(t.app, DEMO.person.phone);
+    const scan = await uploaded(applicant, '身份证.pdf', Buffer.from('%PDF-1.4\n% an applicant’s ID card scan\n%%EOF\n'), 'application/pdf');
+    const named = sampleGuide({ name: '附件引用测试事项' });
+    named.materials[2] = { ...named.materials[2]!, blankForm: scan.sha256 };
+    const before = await countRows(t.db, 'guide_versions');
+
+    const created = await editor.post('/api/catalog/implementations', { code: 'T00016-1301', regionCode: '1301', departmentId, content: named });
+    expect(created.statusCode, created.body).toBe(400);
+    expect(created.json()).toMatchObject({ code: 'GUIDE_FILE_UNKNOWN', errors: [{ path: '/content/materials/2/blankForm' }] });
+    expect(await countRows(t.db, 'guide_versions')).toBe(before);
+
+    const id = await createItem('T00016-1301', sampleGuide({ name: '附件引用测试事项' }));
+    const elsewhere = sampleGuide({ name: '附件引用测试事项', resultSample: scan.sha256 });
+    elsewhere.materials[0] = { ...elsewhere.materials[0]!, sample: scan.sha256 };
+    const saved = await editor.put(`/api/catalog/implementations/${id}/draft`, { content: elsewhere });
+    expect(saved.statusCode, saved.body).toBe(400);
+    expect(saved.json().code).toBe('GUIDE_FILE_UNKNOWN');
+    expect(saved.json().errors.map((e: { path: string }) => e.path)).toEqual(['/content/resultSample', '/content/materials/0/sample']);
+    expect((await editor.get(`/api/catalog/implementations/${id}`)).json().draft.content.resultSample).toBeNull();
+  });
+
+  it('the file route serves nothing but catalogue files, even one a guide names (a draft from before the rule), and such a draft cannot be submitted', async () => {
+    const applicant = await loginApplicant(t.app, DEMO.person.phone);
+    const scan = await uploaded(applicant, '户口本.pdf', Buffer.from('%PDF-1.4\n% an applicant’s household register\n%%EOF\n'), 'application/pdf');
+    const id = await createItem('T00017-1301', sampleGuide({ name: '旧草稿附件测试事项' }));
+    const legacy = sampleGuide({ name: '旧草稿附件测试事项' });
+    legacy.materials[2] = { ...legacy.materials[2]!, blankForm: scan.sha256 };
+    await sql`UPDATE guide_versions SET content = ${JSON.stringify(legacy)}::jsonb WHERE implementation_id = ${id}`.execute(t.db);
+
+    for (const client of [editor, await loginStaff(t.app, 'clerk'), anonymous(t.app), applicant]) {
+      expect((await client.get(`/api/catalog/files/${scan.sha256}`)).statusCode).toBe(404);
+    }
+    const submitted = await editor.post(`/api/catalog/implementations/${id}/draft/submit`);
+    expect(submitted.statusCode).toBe(422);
+    expect(submitted.json().rules).toContain('GUIDE_FILE_UNKNOWN');
+    expect(submitted.json().errors.map((e: { path: string }) => e.path)).toContain('/content/materials/2/blankForm');
   });
 });

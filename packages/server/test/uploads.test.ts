@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadSweepJob } from '../src/platform/resumable-uploads.ts';
 import { countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
-import { PNG, problemOf, type Uploaded } from './fixtures/case-api.ts';
+import { PNG, problemOf, upload, type Uploaded } from './fixtures/case-api.ts';
 import { pdf, resumableUpload, sendChunk, sha256 } from './fixtures/online.ts';
 
 /** Small chunks, so that a file of a few hundred kilobytes takes several. */
@@ -143,6 +143,23 @@ describe('what an upload may not be', () => {
     expect(fs.existsSync(partFile(id))).toBe(false);
     expect(await sessionRow(id)).toBeUndefined();
     expect(await fileRow(sha256(text))).toBeUndefined();
+  });
+
+  it('a file too short to be a PDF, JPEG, PNG or OFD (1–3 bytes) is refused as a wrong type, never a server error', async () => {
+    for (const bytes of [Buffer.from('%'), Buffer.from('PK'), Buffer.from([0xff, 0xd8, 0x00])]) {
+      const oneShot = await upload(applicant, '扫描件.pdf', bytes, 'application/pdf');
+      expect(oneShot.statusCode, oneShot.body).toBe(415);
+      expect(problemOf(oneShot)).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', errors: [{ path: '/file' }] });
+
+      const id = await open(applicant, '扫描件.pdf', bytes.length);
+      expect((await sendChunk(applicant, id, bytes, 0, bytes.length)).statusCode).toBe(200);
+      const completed = await applicant.post(`/api/uploads/${id}/complete`);
+      expect(completed.statusCode, completed.body).toBe(415);
+      expect(problemOf(completed)).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', errors: [{ path: '/file' }] });
+      expect(await sessionRow(id)).toBeUndefined();
+      expect(fs.existsSync(partFile(id))).toBe(false);
+      expect(await fileRow(sha256(bytes))).toBeUndefined();
+    }
   });
 
   it('PNG bytes named .pdf are kept as the PNG they are', async () => {

@@ -174,10 +174,13 @@ export interface FilesTable {
   created_at: CreatedAt;
 }
 
-/** Who uploaded a stored file; an applicant's materials may name only their own uploads. */
+/**
+ * Who uploaded a stored file; an applicant's materials may name only their own uploads. 'catalog': uploaded as a
+ * catalogue file (blank form, sample) by the administrator `owner_id`; only these may a guide name (0014).
+ */
 export interface FileOwnersTable {
   sha256: string;
-  owner_kind: 'staff' | 'applicant';
+  owner_kind: 'staff' | 'applicant' | 'catalog';
   owner_id: string;
   created_at: CreatedAt;
 }

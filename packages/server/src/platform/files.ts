@@ -112,7 +112,8 @@ export function sniffFileKind(bytes: Buffer): FileKind | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
-  if (bytes.readUInt32LE(0) === 0x04034b50) {
+  // Every check compares a prefix, so bytes shorter than a signature are simply not that type (never a RangeError).
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     const names = zipEntryNames(bytes);
     if (names.some((n) => n === 'OFD.xml')) return 'ofd';
     if (names.includes('word/document.xml')) return 'docx';

@@ -15,6 +15,7 @@ import {
   SHEET, parseCatalogWorkbook, planImport, readWorkbook, referencedFiles, sheetRowsOf, writeCatalogWorkbook, writeErrorReport,
   type CodeList, type DepartmentRef, type ExistingImplementation, type ImportLookups, type ImportPlan, type PlannedChange, type WorkbookRow,
 } from './excel.ts';
+import { catalogFilesAmong } from './guide-files.ts';
 
 const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 /** Rows per INSERT/UPDATE statement: large enough to be fast, small enough for the 65,535 parameter limit. */
@@ -71,9 +72,10 @@ async function loadLookups(db: Executor, codes: string[], files: string[], actor
       });
     }
   }
+  // A guide may name only catalogue files (see guide-files.ts), whatever else the file store holds.
   const knownFiles = new Set<string>();
   for (const part of chunks(files, 1000)) {
-    for (const f of await db.selectFrom('files').select('sha256').where('sha256', 'in', part).execute()) knownFiles.add(f.sha256);
+    for (const sha of await catalogFilesAmong(db, part)) knownFiles.add(sha);
   }
   const knownDomains = (await db.selectFrom('service_domains').select('code').where('active', '=', true).execute()).map((d) => d.code);
   return { actor, regions, departmentsByUscc, existing, knownFiles, knownDomains };

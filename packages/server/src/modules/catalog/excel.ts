@@ -728,7 +728,7 @@ export interface ImportPlan {
   warnings: ImportWarning[];
 }
 
-/** SHA-256s of files the workbook references, to check they were uploaded. */
+/** SHA-256s of files the workbook references, to check they were uploaded as catalogue files. */
 export function referencedFiles(parsed: ParsedWorkbook): string[] {
   const shas = new Set<string>();
   for (const impl of parsed.implementations) {
@@ -883,7 +883,7 @@ function buildContent(impl: ParsedImplementation, base: GuideContent | undefined
 
 function checkFiles(content: Record<string, unknown>, where: (path: string) => Omit<ImportIssue, 'message'>, lookups: ImportLookups, issues: ImportIssue[]): void {
   const check = (path: string, sha: unknown) => {
-    if (typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) && !lookups.knownFiles.has(sha)) issues.push({ ...where(path), message: '文件不存在，请先上传后填写其 SHA-256' });
+    if (typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) && !lookups.knownFiles.has(sha)) issues.push({ ...where(path), message: '未找到该附件，请先在事项库上传空白表格、示例样表或结果样本，再填写其 SHA-256' });
   };
   check('/resultSample', content.resultSample);
   (content.materials as Record<string, unknown>[]).forEach((m, i) => {

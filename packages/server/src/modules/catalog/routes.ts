@@ -13,6 +13,7 @@ import { loadImplementation, openVersion, latestVersionNumber, latestPublished, 
 import { refreshSearchEntry, currentVersion } from './search-index.ts';
 import { searchCatalog } from './search.ts';
 import { GuidePdfService, pdfDisposition } from './guide-pdf.ts';
+import { catalogFileMime, checkGuideFiles, guideFileIssues, recordCatalogFile } from './guide-files.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import { MIME, type FileKind } from '../../platform/files.ts';
 import { sql } from 'kysely';
@@ -23,13 +24,17 @@ const GUIDE_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 const ImplementationCode = Type.String({ pattern: '^[0-9A-Za-z-]{6,60}$', description: '实施编码' });
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+/** The largest PostgreSQL `integer`: a number the columns cannot hold is a 400 on its field, not a database error. */
+const PG_INT_MAX = 2_147_483_647;
+const VersionNumber = Type.Integer({ minimum: 1, maximum: PG_INT_MAX, description: '版本号' });
 
 /** The publication checks for a guide of this implementation (its region decides the expected level). */
 async function qualityOf(db: Parameters<typeof knownDomainCodes>[0], impl: { region_code: string }, content: GuideContent) {
   // Of the departments the guide names, those that exist.
   const named = [content.transferredToDepartmentId, ...content.steps.map((s) => s.departmentId)].filter((id): id is string => Boolean(id));
   const knownDepartments = named.length === 0 ? [] : (await db.selectFrom('departments').select('id').where('id', 'in', named).execute()).map((d) => d.id);
-  return checkGuideQuality(content, { knownDomains: await knownDomainCodes(db), knownDepartments, regionCode: impl.region_code });
+  const issues = checkGuideQuality(content, { knownDomains: await knownDomainCodes(db), knownDepartments, regionCode: impl.region_code });
+  return [...issues, ...(await guideFileIssues(db, content))];
 }
 
 function qualityProblem(issues: ReturnType<typeof checkGuideQuality>): AppError {
@@ -69,7 +74,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
           departmentId: Type.Optional(Uuid),
           domain: Type.Optional(Type.String({ maxLength: 40 })),
           status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('withdrawn')])),
-          page: Type.Integer({ minimum: 1, default: 1 }),
+          page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
           pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
         }),
       },
@@ -121,7 +126,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['catalog'],
         summary: '新建事项实施清单（生成第1版草稿）',
-        body: StrictObject({ code: ImplementationCode, regionCode: RegionCode, departmentId: Uuid, popularity: Type.Optional(Type.Integer({ minimum: 0 })), content: GuideContentSchema }),
+        body: StrictObject({ code: ImplementationCode, regionCode: RegionCode, departmentId: Uuid, popularity: Type.Optional(Type.Integer({ minimum: 0, maximum: PG_INT_MAX })), content: GuideContentSchema }),
       },
     },
     async (request, reply) => {
@@ -130,6 +135,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const dept = await app.db.selectFrom('departments').select(['id', 'region_code']).where('id', '=', b.departmentId).executeTakeFirst();
       if (!dept) throw problems.field('/departmentId', '部门不存在');
       request.authorize({ regionCode: region.code, departmentId: dept.id });
+      await checkGuideFiles(app.db, b.content);
       const staffId = request.staffId();
       const id = await request.change(async (trx, audit) => {
         const impl = await trx
@@ -225,6 +231,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.authorize(scopeOf(impl));
       const { content, baseUpdatedAt } = request.body;
       if (content.basicCode !== impl.basic_code) throw problems.field('/content/basicCode', '基本编码不能修改（如事项变化，请新建实施清单）');
+      await checkGuideFiles(app.db, content);
       return request.change(async (trx, audit) => {
         const draft = await openVersion(trx, impl.id, true);
         if (!draft) throw problems.conflict('NO_DRAFT', '没有可修改的草稿，请先开始新草稿');
@@ -371,7 +378,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['catalog'],
         summary: '两个版本之间的逐项差异（to 省略时为当前草稿）',
         params: IdParams,
-        querystring: StrictObject({ from: Type.Integer({ minimum: 1 }), to: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        querystring: StrictObject({ from: VersionNumber, to: Type.Optional(VersionNumber) }),
       },
     },
     async (request) => {
@@ -393,9 +400,11 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { action: 'catalog.edit' }, schema: { tags: ['catalog'], summary: '上传空白表格、示例样表或结果样本（按内容判断类型，最大 10 MB）' } },
     async (request, reply) => {
       const upload = await readUpload(request, GUIDE_FILE_KINDS, GUIDE_FILE_MAX_BYTES);
+      const staffId = request.staffId();
       const sha256 = await app.files.put(upload.bytes);
       await request.change(async (trx, audit) => {
         await trx.insertInto('files').values({ sha256, size: upload.bytes.length, mime: MIME[upload.kind] }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+        await recordCatalogFile(trx, sha256, staffId);
         audit({ targetType: 'file', targetId: sha256, detail: { filename: upload.filename, kind: upload.kind, size: upload.bytes.length } });
       });
       return reply.status(201).send({ sha256, size: upload.bytes.length, mime: MIME[upload.kind], filename: upload.filename });
@@ -411,23 +420,26 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { sha256 } = request.params;
-      // Files a published guide offers are public; files referenced only by drafts are for staff who read the
-      // catalogue (the editor's preview links to them). Nothing else in the file store is reachable here.
+      // Only catalogue files, and of those: files a published guide offers are public; files referenced only by
+      // drafts are for staff who read the catalogue (the editor's preview links to them). Nothing else in the file
+      // store is reachable here, whatever a guide names.
+      const mime = await catalogFileMime(app.db, sha256);
       const contains = (shape: object) => sql<boolean>`content @> ${JSON.stringify(shape)}::jsonb`;
-      const references = await app.db
-        .selectFrom('guide_versions')
-        .select('status')
-        .where((eb) =>
-          eb.or([contains({ materials: [{ blankForm: sha256 }] }), contains({ materials: [{ sample: sha256 }] }), contains({ resultSample: sha256 })]),
-        )
-        .execute();
+      const references = !mime
+        ? []
+        : await app.db
+            .selectFrom('guide_versions')
+            .select('status')
+            .where((eb) =>
+              eb.or([contains({ materials: [{ blankForm: sha256 }] }), contains({ materials: [{ sample: sha256 }] }), contains({ resultSample: sha256 })]),
+            )
+            .execute();
       const offered = references.some((r) => r.status === 'published');
       const visible = offered || (references.length > 0 && authorize(request.actor, 'catalog.read') === 'allow');
-      const meta = visible && (await app.db.selectFrom('files').select('mime').where('sha256', '=', sha256).executeTakeFirst());
-      const bytes = meta && (await app.files.get(sha256));
-      if (!meta || !bytes) throw problems.notFound('文件');
+      const bytes = mime && visible && (await app.files.get(sha256));
+      if (!mime || !bytes) throw problems.notFound('文件');
       const cache = offered ? 'public, max-age=31536000, immutable' : 'private, no-store';
-      return reply.type(meta.mime).header('cache-control', cache).send(bytes);
+      return reply.type(mime).header('cache-control', cache).send(bytes);
     },
   );
 
@@ -523,7 +535,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/catalog/items/:code/versions/:version/guide.pdf',
     {
       config: { action: 'public' },
-      schema: { tags: ['catalog'], summary: '某一已发布版本的办事指南 PDF', params: StrictObject({ code: ImplementationCode, version: Type.Integer({ minimum: 1 }) }) },
+      schema: { tags: ['catalog'], summary: '某一已发布版本的办事指南 PDF', params: StrictObject({ code: ImplementationCode, version: VersionNumber }) },
     },
     async (request, reply) => sendGuidePdf(reply, await publishedGuide(request.params.code, request.params.version), true),
   );
@@ -532,7 +544,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/catalog/items/:code/versions/:version',
     {
       config: { action: 'public' },
-      schema: { tags: ['catalog'], summary: '某一已发布版本的办事指南 JSON', params: StrictObject({ code: ImplementationCode, version: Type.Integer({ minimum: 1 }) }) },
+      schema: { tags: ['catalog'], summary: '某一已发布版本的办事指南 JSON', params: StrictObject({ code: ImplementationCode, version: VersionNumber }) },
     },
     async (request) => publishedGuide(request.params.code, request.params.version),
   );
