@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import { GENESIS_HASH, verifyAuditChain } from '../src/platform/audit/chain.ts';
-import { anonymous, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type Response, type TestApp } from './harness.ts';
+import { addStaff, anonymous, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type Response, type TestApp } from './harness.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -153,6 +153,16 @@ describe('reading the audit log', () => {
     const tampered = await supervisor.get('/api/audit', { query: { cursor: 'zzz' } });
     expect([tampered.statusCode, tampered.json().code]).toEqual([400, 'CURSOR_INVALID']);
     expect(second.items[0].id).toBe(first.items[49].id - 1);
+  });
+
+  it('a county supervisor reads only the county: what its staff did and what was done to its cases', async () => {
+    await addStaff(t.app, { username: 'supervisor_zd', name: '正定监察', roles: [{ role: 'supervisor', regionCode: '130123' }] });
+    const county = await loginStaff(t.app, 'supervisor_zd');
+    const items = (await county.get('/api/audit')).json().items as { actorName: string; action: string }[];
+    expect(items).toContainEqual(expect.objectContaining({ actorName: '正定监察', action: 'auth.staff_login' }));
+    // The city's clerk and hall manager are not the county's.
+    expect(items.filter((i) => i.actorName === '李窗口' || i.actorName === '王大厅')).toEqual([]);
+    expect((await supervisor.get('/api/audit', { query: { actor: '李窗' } })).json().items.length).toBeGreaterThan(0);
   });
 
   it('filters by actor name, without treating % as a wildcard', async () => {

@@ -1,10 +1,11 @@
 // Health and readiness, the OpenAPI document, and the administrators' views of the audit log and the SMS outbox.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { maskPhone, maskPersonalText } from '@onewindow/domain';
 import { pendingMigrations } from '../db/migrate.ts';
 import { AppError, problems } from './problem.ts';
+import { regionRootsFor } from './policy.ts';
 import { StrictObject, Cursor } from './schemas.ts';
 
 function decodeCursor(cursor: string | undefined): number | null {
@@ -19,6 +20,22 @@ export function encodeCursor(id: number): string {
 }
 
 const PAGE = 50;
+
+/**
+ * The audit records of some regions: what their staff did or had done to them (failed logins to their accounts
+ * included), and what was done to their cases (the applicants' own steps included). A county's supervisor sees neither
+ * the city's staff administration nor another county's cases; records tied to no region are for unscoped readers.
+ */
+function ofRegions(roots: string[]) {
+  const under = (column: string) => sql.join(roots.map((root) => sql`${sql.ref(column)} LIKE ${`${root}%`}`), sql` OR `);
+  return sql<SqlBool>`(
+    (audit_log.actor_kind = 'staff' AND EXISTS (SELECT 1 FROM staff_roles r WHERE r.staff_id::text = audit_log.actor_id AND (${under('r.region_code')})))
+    OR (audit_log.target_type = 'staff' AND EXISTS (
+      SELECT 1 FROM staff s JOIN staff_roles r ON r.staff_id = s.id
+      WHERE (s.id::text = audit_log.target_id OR s.username = audit_log.target_id) AND (${under('r.region_code')})))
+    OR (audit_log.target_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id::text = audit_log.target_id AND (${under('c.region_code')})))
+  )`;
+}
 
 export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/health', { config: { action: 'public' }, schema: { tags: ['system'], summary: '存活检查' } }, async () => ({ status: 'ok' }));
@@ -62,6 +79,8 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .select(['id', 'at', 'actor_name', 'actor_role', 'action', 'target_type', 'target_id', 'ip', 'request_id', 'outcome'])
         .orderBy('id', 'desc')
         .limit(PAGE + 1);
+      const roots = regionRootsFor(request.actor, 'audit.read');
+      if (roots !== 'all') query = query.where(ofRegions(roots));
       if (q.actor) query = query.where('actor_name', 'like', `%${q.actor.replace(/[%_\\]/g, '\\$&')}%`);
       if (q.action) query = query.where('action', '=', q.action);
       if (q.outcome) query = query.where('outcome', '=', q.outcome);
