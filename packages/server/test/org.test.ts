@@ -97,6 +97,15 @@ describe('regions (行政区划)', () => {
     const empty = await manager.patch('/api/org/regions/130108', { name: '' });
     expect(empty.json().errors).toEqual([{ path: '/name', message: '不能为空' }]);
   });
+
+  it('a change that names nothing to change is a 400, not a server error', async () => {
+    const dept = (await manager.get('/api/org/departments?regionCode=1301')).json().items[0] as { id: string };
+    const hall = (await manager.get('/api/org/halls')).json().items[0] as { id: string };
+    for (const url of [`/api/org/departments/${dept.id}`, `/api/org/halls/${hall.id}`]) {
+      const res = await manager.patch(url, {});
+      expect([res.statusCode, res.json().errors], url).toEqual([400, [{ path: '/', message: '请至少填写一项要修改的内容' }]]);
+    }
+  });
 });
 
 describe('departments (部门)', () => {

@@ -6,6 +6,11 @@ export function StrictObject<P extends TProperties>(properties: P, options: { de
   return Type.Object(properties, { additionalProperties: false, ...options });
 }
 
+/** The body of a PATCH: the properties it names, at least one of them (an empty change is a mistake, not a no-op). */
+export function PatchObject<P extends TProperties>(properties: P): TObject<P> {
+  return Type.Object(properties, { additionalProperties: false, minProperties: 1 });
+}
+
 /**
  * An object keyed by short names (form field keys, review point ids): the key limit goes in `propertyNames`, since
  * Type.Record turns its key schema into a pattern that drops maxLength.

@@ -50,6 +50,7 @@ function chineseMessage(e: ErrorObject): string {
     case 'maxItems': return `最多 ${String(p.limit)} 项`;
     case 'uniqueItems': return '不能有重复项';
     case 'maxProperties': return `最多 ${String(p.limit)} 项`;
+    case 'minProperties': return '请至少填写一项要修改的内容';
     default: return e.message ?? '取值无效';
   }
 }

@@ -7,7 +7,7 @@ import { maskPhone, parentRegionCode, passwordWeakness, regionLevel, validateMob
 import { AppError, problems, type FieldError } from '../../platform/problem.ts';
 import { regionRootsFor, ROLES_ONLY_SYSTEM_ADMIN_GRANTS, type Actor } from '../../platform/policy.ts';
 import { hashPassword } from '../../platform/passwords.ts';
-import { StrictObject, NonEmpty, IdParams, RegionCode, Uuid } from '../../platform/schemas.ts';
+import { PatchObject, StrictObject, NonEmpty, IdParams, RegionCode, Uuid } from '../../platform/schemas.ts';
 import { describeRoles } from '../identity/me.ts';
 import { newTotpSecret, totpUri } from '../identity/credentials.ts';
 import { releaseWindowIfBarred } from '../hall/sign-in.ts';
@@ -123,7 +123,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['org'],
         summary: '修改部门',
         params: IdParams,
-        body: StrictObject({ name: Type.Optional(NonEmpty(100)), uscc: Type.Optional(Type.String({ maxLength: 18 })), regionCode: Type.Optional(RegionCode) }),
+        body: PatchObject({ name: Type.Optional(NonEmpty(100)), uscc: Type.Optional(Type.String({ maxLength: 18 })), regionCode: Type.Optional(RegionCode) }),
       },
     },
     async (request) => {
@@ -170,7 +170,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['org'],
         summary: '修改或停用业务领域',
         params: StrictObject({ code: Type.String({ maxLength: 40 }) }),
-        body: StrictObject({ name: Type.Optional(NonEmpty(30)), active: Type.Optional(Type.Boolean()) }),
+        body: PatchObject({ name: Type.Optional(NonEmpty(30)), active: Type.Optional(Type.Boolean()) }),
       },
     },
     async (request) => {
@@ -232,7 +232,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/org/halls/:id',
     {
       config: { action: 'hall.manage' },
-      schema: { tags: ['org'], summary: '修改大厅', params: IdParams, body: StrictObject({ name: Type.Optional(HallBody.name), address: Type.Optional(HallBody.address), phone: Type.Optional(HallBody.phone), openingHours: Type.Optional(HallBody.openingHours) }) },
+      schema: { tags: ['org'], summary: '修改大厅', params: IdParams, body: PatchObject({ name: Type.Optional(HallBody.name), address: Type.Optional(HallBody.address), phone: Type.Optional(HallBody.phone), openingHours: Type.Optional(HallBody.openingHours) }) },
     },
     async (request) => {
       const hall = await loadHall(app.db, request.params.id);
@@ -317,7 +317,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['org'],
         summary: '修改窗口类型、领域或启停',
         params: IdParams,
-        body: StrictObject({ name: Type.Optional(NonEmpty(50)), kind: Type.Optional(WindowKind), domainCodes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30 })), active: Type.Optional(Type.Boolean()) }),
+        body: PatchObject({ name: Type.Optional(NonEmpty(50)), kind: Type.Optional(WindowKind), domainCodes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30 })), active: Type.Optional(Type.Boolean()) }),
       },
     },
     async (request) => {
@@ -459,7 +459,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['org'],
         summary: '修改工作人员、角色或启停',
         params: IdParams,
-        body: StrictObject({ name: Type.Optional(NonEmpty(50)), phone: Type.Optional(Type.String({ maxLength: 20 })), active: Type.Optional(Type.Boolean()), roles: Type.Optional(Type.Array(RoleAssignmentBody, { minItems: 1, maxItems: 20 })) }),
+        body: PatchObject({ name: Type.Optional(NonEmpty(50)), phone: Type.Optional(Type.String({ maxLength: 20 })), active: Type.Optional(Type.Boolean()), roles: Type.Optional(Type.Array(RoleAssignmentBody, { minItems: 1, maxItems: 20 })) }),
       },
     },
     async (request) => {
