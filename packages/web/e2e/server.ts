@@ -8,6 +8,9 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
+import { ANNOUNCED_YEARS } from '@onewindow/domain';
+import { currentTotp } from '../../server/src/modules/identity/credentials.ts';
+import { DEMO_ADMIN_TOTP_SECRET } from '../../server/src/seed/demo.ts';
 import { launchChromium } from '../../server/test/chromium.ts';
 import { startServerProcess, type ServerProcess } from '../../server/test/server-process.ts';
 
@@ -91,6 +94,13 @@ export async function startServer(): Promise<E2EServer> {
     throw new Error(`the server runs on ${server.database}, not on ${expected} as the run asked`);
   }
 
+  try {
+    await enterYearAfterShipped(baseURL);
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+
   return {
     baseURL,
     output,
@@ -106,6 +116,29 @@ export async function startServer(): Promise<E2EServer> {
       throw new Error(`no SMS to ${masked} appeared in the server log`);
     },
   };
+}
+
+/**
+ * The browser tests run on the real date, and from late December a case's deadline reaches into the year after the last
+ * one the product ships. As in the server tests (test/harness.ts), that year is entered the way an administrator enters
+ * it once announced — here through the API as the demo administrator (no holidays: weekends only).
+ */
+async function enterYearAfterShipped(baseURL: string): Promise<void> {
+  const year = Math.max(...ANNOUNCED_YEARS.map((y) => y.year)) + 1;
+  const login = await fetch(`${baseURL}/api/auth/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD, totp: currentTotp(DEMO_ADMIN_TOTP_SECRET, 'admin') }),
+  });
+  if (!login.ok) throw new Error(`the demo administrator could not sign in: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const entered = await fetch(`${baseURL}/api/calendar/${year}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ holidays: [], workdays: [] }),
+  });
+  if (!entered.ok) throw new Error(`entering the calendar of ${year} failed: ${entered.status} ${await entered.text()}`);
 }
 
 function latestSmsCode(log: string, maskedPhone: string): string | null {
