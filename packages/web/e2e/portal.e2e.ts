@@ -487,11 +487,20 @@ describe('法人网上办事', () => {
     await page.getByTestId('declaration-checkbox').check();
     await page.getByTestId('apply-submit').click();
     await page.getByTestId('apply-done').waitFor();
+    const number = (await page.getByTestId('apply-case-number').innerText()).trim();
     await page.getByTestId('apply-open-case').click();
     await page.waitForURL(/\/portal\/cases\/[^/]+$/);
     const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
     const parties = await page.request.get(`/api/cases/${caseId}/applicant`);
     expect((await parties.json()) as unknown).toMatchObject({ agent: { ...HANDLER, authorisation: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+
+    // The clerk's pre-review shows who acts for the company, masked, with the letter to open.
+    const desk = await e2e.newPage();
+    await loginStaff(desk, 'clerk');
+    await openPreReview(desk, number);
+    await desk.getByTestId('agent-line').getByText(`${HANDLER.name}　1101**********002X　139****0002`).waitFor();
+    const letter = await desk.request.get((await desk.getByTestId('agent-authorisation').getAttribute('href'))!);
+    expect([letter.status(), letter.headers()['content-type']]).toEqual([200, 'application/pdf']);
   });
 });
 

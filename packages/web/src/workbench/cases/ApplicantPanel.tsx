@@ -5,6 +5,7 @@ import type { ApplicantFull, CaseDetail } from '../../cases/types.ts';
 import { useCaseText } from '../../cases/useCaseText.ts';
 import { api } from '../../shared/api.ts';
 import { useProblemHandler } from '../../shared/errors.ts';
+import { AgentLine } from './AgentLine.tsx';
 import { useCaseAdminText } from './text.ts';
 
 /**
@@ -55,7 +56,7 @@ export function ApplicantPanel({ detail, full, onRevealed }: { detail: CaseDetai
                   key: 'agent',
                   label: t('detail.agent'),
                   span: 'filled' as const,
-                  children: [agent.name, full?.agent?.idNumber ?? agent.idNumber, full?.agent?.phone ?? agent.phone].join('　'),
+                  children: <AgentLine caseId={detail.id} agent={agent} idNumber={full?.agent?.idNumber} phone={full?.agent?.phone} />,
                 },
               ]
             : []),

@@ -45,6 +45,8 @@ const zh = {
 
   'detail.applicant': '申请人信息',
   'detail.agent': '代理人',
+  'detail.authorisation': '授权委托书',
+  'detail.noAuthorisation': '未上传授权委托书',
   'detail.kind': '申请人类型',
   'detail.kind.person': '自然人',
   'detail.kind.company': '法人',
@@ -156,6 +158,8 @@ const en: Record<CaseAdminKey, string> = {
 
   'detail.applicant': 'Applicant',
   'detail.agent': 'Agent',
+  'detail.authorisation': 'Letter of authorisation',
+  'detail.noAuthorisation': 'no letter of authorisation uploaded',
   'detail.kind': 'Applicant type',
   'detail.kind.person': 'Individual',
   'detail.kind.company': 'Organisation',

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api, isApiError } from '../../shared/api.ts';
 import { useApi } from '../../shared/useApi.ts';
 import { correctionDraft } from '../cases/actionBody.ts';
+import { AgentLine } from '../cases/AgentLine.tsx';
 import { DocumentModal } from './DocumentModal.tsx';
 import { latestDocument } from './IntakePanel.tsx';
 import { useHallText } from './text.ts';
@@ -111,6 +112,11 @@ function PreReview({ detail, onClose, onDone }: { detail: CaseDetail; onClose: (
         <Descriptions.Item label={t('today.item')}>{detail.item.name}</Descriptions.Item>
         <Descriptions.Item label={t('today.applicant')}>{detail.applicant.name}</Descriptions.Item>
         <Descriptions.Item label={t('intake.phone')}>{detail.applicant.phone}</Descriptions.Item>
+        {detail.agent && (
+          <Descriptions.Item label={t('online.agent')} span={3}>
+            <AgentLine caseId={detail.id} agent={detail.agent} />
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {detail.state.promisedDeferral && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('online.promisedDeferral')} description={detail.state.promisedDeferral.commitment} data-testid="online-promised-deferral" />
