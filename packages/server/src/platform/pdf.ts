@@ -249,6 +249,14 @@ export class PdfWriter {
   }
 }
 
+/** `text` cut short with an ellipsis so that it fits `width` on one line in the current font (pdfkit would wrap it). */
+function fittedToWidth(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 0 && doc.widthOfString(`${chars.join('')}…`) > width) chars.pop();
+  return `${chars.join('')}…`;
+}
+
 /**
  * Writes a footer on every page once all pages exist: a rule, `left` (cut short with an ellipsis, in `leftShare` of the
  * width) and `第 n 页 / 共 m 页` on the right. The bottom margin is lifted meanwhile so the footer does not break the page.
@@ -263,7 +271,7 @@ export function pageFooters(doc: Doc, left: string, leftShare = 0.7): void {
     const y = doc.page.height - PAGE.bottom + 22;
     doc.moveTo(PAGE.margin, y - 6).lineTo(PAGE.margin + width, y - 6).lineWidth(0.5).strokeColor(COLOR.line).stroke();
     doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted);
-    doc.text(left, PAGE.margin, y, { width: width * leftShare, lineBreak: false, ellipsis: true });
+    doc.text(fittedToWidth(doc, left, width * leftShare), PAGE.margin, y, { lineBreak: false });
     doc.text(`第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, PAGE.margin, y, { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
