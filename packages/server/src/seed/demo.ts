@@ -55,6 +55,8 @@ export const DEMO_STAFF: { username: string; name: string; role: Role; region: s
   { username: 'hallmgr', name: '王大厅', role: 'hall_manager', region: '1301' },
   { username: 'clerk', name: '李窗口', role: 'clerk', region: '1301' },
   { username: 'reviewer', name: '赵审批', role: 'reviewer', region: '1301', department: '石家庄市行政审批局' },
+  // The 医保 items are reviewed by their own bureau: without its reviewer their cases would wait for nobody.
+  { username: 'yibao', name: '钱医保', role: 'reviewer', region: '1301', department: '石家庄市医疗保障局' },
   // Two catalogue administrators, so one can submit and the other publish (four eyes).
   { username: 'catalog', name: '孙事项', role: 'catalog_admin', region: '1301' },
   { username: 'catalog2', name: '钱清单', role: 'catalog_admin', region: '1301' },
