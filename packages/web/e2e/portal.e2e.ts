@@ -170,6 +170,16 @@ async function openPreReview(page: Page, number: string): Promise<void> {
   await page.getByText(`预审：${number}`).waitFor();
 }
 
+/** 提交 on the confirmation, then the case page: the case number the portal gave and the case's id. */
+async function submitAndOpenCase(page: Page): Promise<{ number: string; caseId: string }> {
+  await page.getByTestId('apply-submit').click();
+  await page.getByTestId('apply-done').waitFor();
+  const number = (await page.getByTestId('apply-case-number').innerText()).trim();
+  await page.getByTestId('apply-open-case').click();
+  await page.waitForURL(/\/portal\/cases\/[^/]+$/);
+  return { number, caseId: new URL(page.url()).pathname.split('/').at(-1)! };
+}
+
 async function tick(page: Page, points: string[]): Promise<void> {
   for (const point of points) await page.getByRole('checkbox', { name: point, exact: true }).check();
 }
@@ -425,12 +435,7 @@ describe('容缺后补 online', () => {
     await date.press('Enter');
     await page.getByTestId('deferral-commitment').getByText(`“${BUSINESS.premises}”于${chineseDate(promised)}前`, { exact: false }).waitFor();
     expect(await seriousViolations(page, 'the confirmation with a 容缺 commitment')).toEqual([]);
-    await page.getByTestId('apply-submit').click();
-    await page.getByTestId('apply-done').waitFor();
-    const number = (await page.getByTestId('apply-case-number').innerText()).trim();
-    await page.getByTestId('apply-open-case').click();
-    await page.waitForURL(/\/portal\/cases\/[^/]+$/);
-    const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const { number, caseId } = await submitAndOpenCase(page);
 
     // The clerk sees the commitment, checks what came, and accepts: the material is outstanding until the promised date.
     const clerk = await e2e.newPage();
@@ -485,12 +490,7 @@ describe('法人网上办事', () => {
     await page.getByTestId('apply-step-confirm').getByText(`${HANDLER.name}（1101**********002X，139****0002）`).waitFor();
     expect(await page.getByTestId('confirm-handler-missing').count()).toBe(0);
     await page.getByTestId('declaration-checkbox').check();
-    await page.getByTestId('apply-submit').click();
-    await page.getByTestId('apply-done').waitFor();
-    const number = (await page.getByTestId('apply-case-number').innerText()).trim();
-    await page.getByTestId('apply-open-case').click();
-    await page.waitForURL(/\/portal\/cases\/[^/]+$/);
-    const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const { number, caseId } = await submitAndOpenCase(page);
     const parties = await page.request.get(`/api/cases/${caseId}/applicant`);
     expect((await parties.json()) as unknown).toMatchObject({ agent: { ...HANDLER, authorisation: expect.stringMatching(/^[0-9a-f]{64}$/) } });
 
