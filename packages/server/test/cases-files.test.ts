@@ -104,6 +104,14 @@ describe('material files', () => {
     expect(problemOf(response).errors).toEqual([{ path: '/materials/1/files/0', message: '文件不存在，请重新上传' }]);
   });
 
+  it('a clerk cannot attach a file someone else uploaded (an applicant’s scan): it is “not there”, so not readable through the case', async () => {
+    const theirs = await uploaded(applicant, 'their-id.png', Buffer.concat([PNG, Buffer.from('applicant scan')]), 'image/png');
+    const own = await uploaded(clerk, 'own.pdf', PDF, 'application/pdf');
+    const response = await clerk.post('/api/cases', windowIntake(itemCode, { materials: scannedMaterials(own.sha256, theirs.sha256) }));
+    expect(response.statusCode).toBe(400);
+    expect(problemOf(response).errors).toEqual([{ path: '/materials/1/files/0', message: '文件不存在，请重新上传' }]);
+  });
+
   it('an electronic material needs its file', async () => {
     const materials = allMaterials().map((m) => (m.materialId === 'id-card' ? { ...m, receivedAs: 'electronic' } : m));
     const response = await clerk.post('/api/cases', windowIntake(itemCode, { materials }));

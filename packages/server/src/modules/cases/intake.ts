@@ -163,10 +163,13 @@ function checkCompanyHandler(agent: AgentData | null): void {
   if (!agent.authorisation) throw problems.field('/agent/authorisation', '请上传单位出具的授权委托书');
 }
 
-/** Of `files`, those `by` may attach: any stored file for staff; for an applicant, their own uploads and the case's files. */
+/**
+ * Of `files`, those `by` may attach: their own uploads (file_owners, staff and applicants alike) and the case's files.
+ * A SHA-256 learned elsewhere — another case's scan — attaches nothing, so it cannot be read back through this case.
+ */
 async function usableFiles(trx: Kysely<DB>, files: string[], by: Actor, caseId: string | undefined): Promise<Set<string>> {
-  if (by.kind !== 'applicant') return new Set((await trx.selectFrom('files').select('sha256').where('sha256', 'in', files).execute()).map((f) => f.sha256));
-  const owned = await trx.selectFrom('file_owners').select('sha256').where('owner_kind', '=', 'applicant').where('owner_id', '=', by.id).where('sha256', 'in', files).execute();
+  if (by.kind === 'anonymous') return new Set();
+  const owned = await trx.selectFrom('file_owners').select('sha256').where('owner_kind', '=', by.kind).where('owner_id', '=', by.id).where('sha256', 'in', files).execute();
   const onCase = caseId ? await trx.selectFrom('case_materials').select('files').where('case_id', '=', caseId).execute() : [];
   return new Set([...owned.map((f) => f.sha256), ...onCase.flatMap((m) => m.files)]);
 }
