@@ -6,7 +6,7 @@
 // "Now" is set with fake timers (only Date is faked, so the database and I/O run as usual). Sessions are opened at the
 // real time, before any fake date, so they stay valid on the earlier days the tests go back to.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addCalendarDays, ANNOUNCED_YEARS, chineseDate, expandAnnouncedYear, parseCaseNumber, WorkingCalendar } from '@onewindow/domain';
+import { addCalendarDays, ANNOUNCED_YEARS, chineseDate, LAST_ANNOUNCED_YEAR, expandAnnouncedYear, parseCaseNumber, WorkingCalendar } from '@onewindow/domain';
 import { addStaff, countRows, createTestApp, DEMO, loginApplicant, loginStaff, type Client, type TestApp } from './harness.ts';
 import { allMaterials, caseGuide, publishCaseItem, windowIntake } from './fixtures/cases.ts';
 import { deadlineJob } from '../src/modules/cases/deadline-job.ts';
@@ -210,7 +210,7 @@ describe('the deadline watch', () => {
 });
 
 describe('the end of the calendar: the last year with announced holidays', () => {
-  const lastYear = Math.max(...ANNOUNCED_YEARS.map((y) => y.year));
+  const lastYear = LAST_ANNOUNCED_YEAR;
   const calendar = new WorkingCalendar(ANNOUNCED_YEARS.map((y) => y.year), ANNOUNCED_YEARS.flatMap(expandAnnouncedYear));
 
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import pg from 'pg';
 import * as OTPAuth from 'otpauth';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { ANNOUNCED_YEARS, type Role } from '@onewindow/domain';
+import { LAST_ANNOUNCED_YEAR, type Role } from '@onewindow/domain';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openDatabase, type Database, type DatabaseKind } from '../src/db/database.ts';
@@ -134,7 +134,7 @@ export interface TestAppOptions {
  * database has it entered the same way (no holidays: weekends only), so the suite does not depend on the time of year.
  */
 async function enterYearAfterShipped(db: Kysely<DB>): Promise<void> {
-  const year = Math.max(...ANNOUNCED_YEARS.map((y) => y.year)) + 1;
+  const year = LAST_ANNOUNCED_YEAR + 1;
   await db.insertInto('calendar_years').values({ year, source: 'admin', updated_by: null }).execute();
 }
 

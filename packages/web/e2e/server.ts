@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
-import { ANNOUNCED_YEARS } from '@onewindow/domain';
+import { LAST_ANNOUNCED_YEAR } from '@onewindow/domain';
 import { currentTotp } from '../../server/src/modules/identity/credentials.ts';
 import { DEMO_ADMIN_TOTP_SECRET } from '../../server/src/seed/demo.ts';
 import { launchChromium } from '../../server/test/chromium.ts';
@@ -124,7 +124,7 @@ export async function startServer(): Promise<E2EServer> {
  * it once announced — here through the API as the demo administrator (no holidays: weekends only).
  */
 async function enterYearAfterShipped(baseURL: string): Promise<void> {
-  const year = Math.max(...ANNOUNCED_YEARS.map((y) => y.year)) + 1;
+  const year = LAST_ANNOUNCED_YEAR + 1;
   const login = await fetch(`${baseURL}/api/auth/staff/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

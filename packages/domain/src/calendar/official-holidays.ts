@@ -155,3 +155,6 @@ export const ANNOUNCED_YEARS: AnnouncedYear[] = [
     ],
   },
 ];
+
+/** The last year the product ships; the next one is entered by an administrator once the State Council announces it. */
+export const LAST_ANNOUNCED_YEAR = Math.max(...ANNOUNCED_YEARS.map((y) => y.year));
